@@ -1,0 +1,6 @@
+export * from './build';
+export * from './job';
+export * from './branch';
+export * from './log';
+export * from './actions';
+export * from './errors';
