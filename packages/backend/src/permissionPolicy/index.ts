@@ -1,0 +1,2 @@
+export { travisCiOwnerPermissionPolicyModule } from './module';
+export { TravisCiOwnerPermissionPolicy } from './TravisCiOwnerPermissionPolicy';

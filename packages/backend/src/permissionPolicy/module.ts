@@ -1,0 +1,20 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { TravisCiOwnerPermissionPolicy } from './TravisCiOwnerPermissionPolicy';
+
+/**
+ * Installs {@link TravisCiOwnerPermissionPolicy} as the permission
+ * backend's policy, in place of the allow-all policy module.
+ */
+export const travisCiOwnerPermissionPolicyModule = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'travis-ci-owner-policy',
+  register(reg) {
+    reg.registerInit({
+      deps: { policy: policyExtensionPoint },
+      async init({ policy }) {
+        policy.setPolicy(new TravisCiOwnerPermissionPolicy());
+      },
+    });
+  },
+});

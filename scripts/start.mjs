@@ -1,0 +1,58 @@
+// Starts the example: two Travis API simulators (travis-ci.com style on
+// :8090, Travis CI Enterprise style under /api on :8091), the backend on
+// :7007 and the frontend on :3000. Ctrl-C stops all of them.
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import {
+  isStopping,
+  startProcess,
+  stopAll,
+  stopAllOnSignals,
+  waitForUrl,
+} from './processes.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = name => path.join(root, 'node_modules', '.bin', name);
+const simulatorBin = path.join(
+  root,
+  'packages',
+  'travis-simulator',
+  'bin',
+  'travis-simulator',
+);
+
+stopAllOnSignals();
+
+const processes = [
+  startProcess('simulator', process.execPath, [simulatorBin, '--port', '8090'], {
+    cwd: root,
+  }),
+  startProcess(
+    'simulator-enterprise',
+    process.execPath,
+    [simulatorBin, '--port', '8091', '--prefix', '/api'],
+    { cwd: root },
+  ),
+  startProcess('backstage', bin('backstage-cli'), ['repo', 'start'], {
+    cwd: root,
+    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' },
+  }),
+];
+
+const ready = Promise.all([
+  waitForUrl('http://localhost:7007/.backstage/health/v1/readiness', 600_000),
+  waitForUrl('http://localhost:3000', 600_000),
+]).then(
+  () => console.log('start: ready at http://localhost:3000'),
+  error => console.error(`start: ${error.message}`),
+);
+void ready;
+
+// Any process that ends on its own takes the others down with it, so a
+// half-started example never looks healthy.
+const code = await Promise.race(processes.map(child => child.exited));
+if (!isStopping()) {
+  console.error(`start: a process exited with code ${code}; stopping the rest`);
+  await stopAll();
+  process.exit(code === 0 ? 1 : code);
+}
