@@ -1,0 +1,123 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { travisCiPermissions } from '@travis-ci-backstage/plugin-travis-ci-common';
+import { readTravisCiConfig } from './config/readTravisCiConfig';
+import { StaticTravisCredentialsProvider } from './credentials/StaticTravisCredentialsProvider';
+import {
+  travisCiCredentialsExtensionPoint,
+  TravisCredentialsProvider,
+} from './credentials/TravisCredentialsProvider';
+import { createRouter } from './router';
+import { EntityActionAuthorizer } from './service/EntityActionAuthorizer';
+import { EntityRequestResolver } from './service/EntityRequestResolver';
+import { TravisCiService } from './service/TravisCiService';
+
+/**
+ * The Travis CI backend plugin: entity-scoped Travis CI builds, logs and
+ * actions under `/api/travis-ci`.
+ *
+ * @public
+ */
+export const travisCiPlugin = createBackendPlugin({
+  pluginId: 'travis-ci',
+  register(env) {
+    let customProvider: TravisCredentialsProvider | undefined;
+    env.registerExtensionPoint(travisCiCredentialsExtensionPoint, {
+      setCredentialsProvider(provider) {
+        if (customProvider) {
+          throw new Error(
+            'A Travis CI credentials provider is already set; install only one module that sets it.',
+          );
+        }
+        customProvider = provider;
+      },
+    });
+
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        userInfo: coreServices.userInfo,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const config = readTravisCiConfig(deps.config);
+        deps.permissionsRegistry.addPermissions(travisCiPermissions);
+
+        if (config.instances.length === 0) {
+          deps.logger.warn(
+            'No travisci config found; every Travis CI route answers 503 instance-not-configured until an instance is configured.',
+          );
+        }
+        for (const instance of config.instances) {
+          if (new URL(instance.baseUrl).hostname === 'api.travis-ci.org') {
+            deps.logger.warn(
+              `Travis CI instance "${instance.name}" points at api.travis-ci.org, which stopped building in June 2021; use https://api.travis-ci.com.`,
+            );
+          }
+        }
+
+        let credentialsProvider = customProvider;
+        if (!credentialsProvider) {
+          const withoutToken =
+            StaticTravisCredentialsProvider.findInstancesWithoutToken(
+              config.instances,
+            );
+          if (withoutToken.length > 0) {
+            throw new Error(
+              `Missing travisci token config for the Travis CI instance${
+                withoutToken.length > 1 ? 's' : ''
+              } ${withoutToken
+                .map(name => `"${name}"`)
+                .join(
+                  ', ',
+                )}: set travisci.token (short form) or travisci.instances[].token, or install a module that provides Travis CI credentials.`,
+            );
+          }
+          credentialsProvider = new StaticTravisCredentialsProvider(
+            config.instances,
+          );
+        }
+
+        const authorizer = new EntityActionAuthorizer({
+          permissions: deps.permissions,
+          userInfo: deps.userInfo,
+          auth: deps.auth,
+          rules: config.actions,
+        });
+        const service = new TravisCiService({
+          resolver: new EntityRequestResolver({
+            httpAuth: deps.httpAuth,
+            auth: deps.auth,
+            catalog: deps.catalog,
+            authorizer,
+            instances: config.instances,
+          }),
+          authorizer,
+          credentialsProvider,
+          auditor: deps.auditor,
+          logger: deps.logger,
+          requestTimeoutMs: config.requestTimeoutMs,
+        });
+
+        deps.httpRouter.use(await createRouter({ service }));
+        deps.logger.info(
+          `Travis CI backend started with ${
+            config.instances.length
+          } instance(s): ${config.instances
+            .map(instance => `${instance.name} (${instance.baseUrl})`)
+            .join(', ')}`,
+        );
+      },
+    });
+  },
+});
