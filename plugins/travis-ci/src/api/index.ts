@@ -1,0 +1,3 @@
+export { travisCiApiRef } from './TravisCiApi';
+export type { TravisCiApi } from './TravisCiApi';
+export { TravisCiClient } from './TravisCiClient';

@@ -1,0 +1,107 @@
+import IconButton from '@material-ui/core/IconButton';
+import Tooltip from '@material-ui/core/Tooltip';
+import CancelIcon from '@material-ui/icons/Cancel';
+import OpenInNewIcon from '@material-ui/icons/OpenInNew';
+import ReplayIcon from '@material-ui/icons/Replay';
+import {
+  TRAVIS_ACTIVE_BUILD_STATES,
+  TRAVIS_FINISHED_BUILD_STATES,
+  TravisBuild,
+  TravisEntityActions,
+} from '@travis-ci-backstage/plugin-travis-ci-common';
+import { ReactElement } from 'react';
+
+/** Props of {@link BuildActionButtons}. */
+export interface BuildActionButtonsProps {
+  build: TravisBuild;
+  /** What the backend allows the signed-in user to do. */
+  actions: TravisEntityActions;
+  onRestart(build: TravisBuild): void;
+  onCancel(build: TravisBuild): void;
+  /** True while a request for this build is in flight. */
+  pending?: boolean;
+}
+
+/**
+ * The restart, cancel and "open in Travis CI" buttons of one build.
+ *
+ * @remarks
+ * Restart and cancel appear only when the backend allows them. They are
+ * disabled, with a tooltip saying why, while the build's state does not
+ * allow them: Travis CI restarts only finished builds and cancels only
+ * created, received or started ones.
+ */
+export function BuildActionButtons(props: BuildActionButtonsProps) {
+  const { build, actions, onRestart, onCancel, pending = false } = props;
+  const finished = TRAVIS_FINISHED_BUILD_STATES.includes(build.state);
+  const active = TRAVIS_ACTIVE_BUILD_STATES.includes(build.state);
+
+  return (
+    <>
+      {actions.restart.allowed && (
+        <ActionButton
+          label={`Restart build #${build.number}`}
+          disabledReason={
+            finished
+              ? undefined
+              : `Only finished builds can be restarted; build #${build.number} is ${build.state}.`
+          }
+          pending={pending}
+          onClick={() => onRestart(build)}
+          icon={<ReplayIcon fontSize="small" />}
+        />
+      )}
+      {actions.cancel.allowed && (
+        <ActionButton
+          label={`Cancel build #${build.number}`}
+          disabledReason={
+            active
+              ? undefined
+              : `Only created, received or started builds can be canceled; build #${build.number} is ${build.state}.`
+          }
+          pending={pending}
+          onClick={() => onCancel(build)}
+          icon={<CancelIcon fontSize="small" />}
+        />
+      )}
+      <Tooltip title={`Open build #${build.number} in Travis CI`}>
+        <IconButton
+          size="small"
+          href={build.webUrl}
+          target="_blank"
+          rel="noopener noreferrer"
+          aria-label={`Open build #${build.number} in Travis CI`}
+        >
+          <OpenInNewIcon fontSize="small" />
+        </IconButton>
+      </Tooltip>
+    </>
+  );
+}
+
+function ActionButton(props: {
+  label: string;
+  disabledReason?: string;
+  pending: boolean;
+  onClick(): void;
+  icon: ReactElement;
+}) {
+  const { label, disabledReason, pending, onClick, icon } = props;
+  const disabled = pending || disabledReason !== undefined;
+
+  // A disabled button fires no mouse events, so the tooltip sits on a span.
+  return (
+    <Tooltip title={disabledReason ?? label}>
+      <span>
+        <IconButton
+          size="small"
+          aria-label={label}
+          disabled={disabled}
+          onClick={onClick}
+        >
+          {icon}
+        </IconButton>
+      </span>
+    </Tooltip>
+  );
+}

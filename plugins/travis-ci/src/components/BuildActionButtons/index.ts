@@ -1,0 +1,2 @@
+export { BuildActionButtons } from './BuildActionButtons';
+export type { BuildActionButtonsProps } from './BuildActionButtons';

@@ -1,0 +1,6 @@
+export {
+  BuildCommit,
+  BuildDuration,
+  BuildSource,
+  RelativeTime,
+} from './BuildCells';

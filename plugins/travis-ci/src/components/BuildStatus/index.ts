@@ -1,0 +1,1 @@
+export { BuildStatus } from './BuildStatus';

@@ -1,0 +1,2 @@
+export { BuildsTable, PAGE_SIZE_OPTIONS } from './BuildsTable';
+export type { BuildsTableProps } from './BuildsTable';

@@ -1,0 +1,2 @@
+export { LatestBuildCard } from './LatestBuildCard';
+export type { LatestBuildCardProps } from './LatestBuildCard';

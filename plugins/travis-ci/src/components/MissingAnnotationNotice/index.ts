@@ -1,0 +1,1 @@
+export { MissingAnnotationNotice } from './MissingAnnotationNotice';

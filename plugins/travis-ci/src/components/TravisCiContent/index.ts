@@ -1,0 +1,2 @@
+export { TravisCiContent } from './TravisCiContent';
+export type { TravisCiContentProps } from './TravisCiContent';

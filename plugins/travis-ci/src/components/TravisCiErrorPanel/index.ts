@@ -1,0 +1,2 @@
+export { TravisCiErrorPanel } from './TravisCiErrorPanel';
+export type { TravisCiErrorPanelProps } from './TravisCiErrorPanel';

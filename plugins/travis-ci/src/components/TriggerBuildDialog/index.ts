@@ -1,0 +1,2 @@
+export { TriggerBuildDialog } from './TriggerBuildDialog';
+export type { TriggerBuildDialogProps } from './TriggerBuildDialog';
