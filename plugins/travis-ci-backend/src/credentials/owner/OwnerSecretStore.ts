@@ -1,0 +1,57 @@
+/**
+ * What a secret store gets to read one owner's secret. The entity and
+ * repository are there for stores that put them into a workload identity
+ * token for the store's audit log.
+ */
+export interface OwnerSecretReadRequest {
+  ownerRef: string;
+  ownerSlug: string;
+  entityRef: string;
+  /** The repository slug, e.g. `acme/payments-api`. */
+  repository: string;
+}
+
+/**
+ * Why a secret store read failed:
+ * - `unavailable`: the store could not be reached or answered with a
+ *   server error; a cached token may keep serving.
+ * - `denied`: the store rejected the backend's identity or its policy does
+ *   not allow the read.
+ * - `not-found`: the owner has no secret.
+ * - `invalid`: the request or the stored value is wrong, a configuration
+ *   error that a retry does not fix.
+ */
+export type SecretStoreErrorKind = 'unavailable' | 'denied' | 'not-found' | 'invalid';
+
+/**
+ * A failed secret store read. Messages name the store and the path, never a
+ * token.
+ */
+export class SecretStoreError extends Error {
+  readonly kind: SecretStoreErrorKind;
+
+  constructor(kind: SecretStoreErrorKind, message: string) {
+    super(message);
+    this.name = 'SecretStoreError';
+    this.kind = kind;
+  }
+}
+
+/**
+ * A secret store that holds one secret per owner, e.g. Vault KV v2 or AWS
+ * Secrets Manager.
+ */
+export interface OwnerSecretStore {
+  /** Names the store in messages, e.g. `Vault at https://vault.example.com`. */
+  readonly description: string;
+
+  /** The store path of an owner's secret, for messages. */
+  secretPath(ownerSlug: string): string;
+
+  /**
+   * Reads the current version of the owner's secret.
+   *
+   * @throws SecretStoreError when the read fails.
+   */
+  read(request: OwnerSecretReadRequest): Promise<{ value: unknown; version: string }>;
+}
