@@ -14,6 +14,4 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(travisCiOwnerPermissionPolicyModule);
 
-backend.add(import('@backstage/plugin-user-settings-backend'));
-
 backend.start();
