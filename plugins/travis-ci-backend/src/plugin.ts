@@ -100,7 +100,12 @@ export const travisCiPlugin = createBackendPlugin({
             auth: deps.auth,
             catalog: deps.catalog,
             authorizer,
-            instances: config.instances,
+            // Credentials providers and routes see instances without tokens.
+            instances: config.instances.map(({ name, baseUrl, webUrl }) => ({
+              name,
+              baseUrl,
+              webUrl,
+            })),
           }),
           authorizer,
           credentialsProvider,
