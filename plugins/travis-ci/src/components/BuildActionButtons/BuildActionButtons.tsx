@@ -79,7 +79,11 @@ export function BuildActionButtons(props: BuildActionButtonsProps) {
   );
 }
 
-function ActionButton(props: {
+/**
+ * An icon button for a restart or cancel action, with its label as tooltip,
+ * or the reason it is disabled.
+ */
+export function ActionButton(props: {
   label: string;
   disabledReason?: string;
   pending: boolean;

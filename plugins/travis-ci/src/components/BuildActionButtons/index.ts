@@ -1,2 +1,2 @@
-export { BuildActionButtons } from './BuildActionButtons';
+export { ActionButton, BuildActionButtons } from './BuildActionButtons';
 export type { BuildActionButtonsProps } from './BuildActionButtons';
