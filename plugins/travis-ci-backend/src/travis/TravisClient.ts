@@ -147,7 +147,10 @@ export class TravisClient {
    * Reads the branches that still exist in the code host, following
    * Travis' pagination links.
    */
-  async listBranches(slug: TravisRepositorySlug): Promise<TravisApiBranch[]> {
+  async listBranches(
+    slug: TravisRepositorySlug,
+    pageSize = 100,
+  ): Promise<TravisApiBranch[]> {
     const subject = `repository ${formatSlug(slug)}`;
     const branches: TravisApiBranch[] = [];
 
@@ -155,7 +158,7 @@ export class TravisClient {
       method: 'GET',
       path: `${repositoryPath(slug)}/branches`,
       subject,
-      params: { limit: 100, 'branch.exists_on_github': 'true' },
+      params: { limit: pageSize, 'branch.exists_on_github': 'true' },
     });
     branches.push(...page.branches);
 
