@@ -98,6 +98,9 @@ function FilterSelect(props: {
   const { label, value, onChange, options } = props;
   return (
     <TextField
+      id={`travis-ci-filter-${label
+        .toLocaleLowerCase('en-US')
+        .replace(/\s+/g, '-')}`}
       select
       label={label}
       value={value}

@@ -95,7 +95,9 @@ describe('TravisLogParser', () => {
   });
 
   it('keeps the last segment of a line overwritten with \\r', () => {
-    const parser = parse('Downloading 10%\rDownloading 55%\rDownloading 100%\n');
+    const parser = parse(
+      'Downloading 10%\rDownloading 55%\rDownloading 100%\n',
+    );
 
     expect(parser.lines).toEqual(['Downloading 100%']);
   });
@@ -119,7 +121,9 @@ describe('TravisLogParser', () => {
   });
 
   it('splits output before a marker on the same line', () => {
-    const parser = parse(`partial output travis_fold:start:cache${CLEAR}inside\n`);
+    const parser = parse(
+      `partial output travis_fold:start:cache${CLEAR}inside\n`,
+    );
 
     expect(parser.lines).toEqual(['partial output ', '', 'inside']);
     expect(parser.folds[0]).toMatchObject({ name: 'cache', headerIndex: 1 });
@@ -147,7 +151,9 @@ describe('TravisLogParser', () => {
   });
 
   it('leaves a fold open when the log ends inside it', () => {
-    const parser = parse(`travis_fold:start:install${CLEAR}$ npm ci\nnpm ERR! 404\n`);
+    const parser = parse(
+      `travis_fold:start:install${CLEAR}$ npm ci\nnpm ERR! 404\n`,
+    );
 
     expect(parser.folds[0].endIndex).toBeUndefined();
   });

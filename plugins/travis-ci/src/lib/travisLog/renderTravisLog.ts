@@ -59,7 +59,9 @@ export function renderTravisLog(
       const duration =
         fold.durationSeconds === undefined
           ? ''
-          : ` ${GREY}${formatLogDuration(fold.durationSeconds)}${DEFAULT_COLOR}`;
+          : ` ${GREY}${formatLogDuration(
+              fold.durationSeconds,
+            )}${DEFAULT_COLOR}`;
 
       output.push(
         `${'  '.repeat(fold.depth)}${BOLD}${collapsed ? '▸' : '▾'} ${
@@ -74,7 +76,9 @@ export function renderTravisLog(
     output.push(
       duration === undefined
         ? lines[index]
-        : `${lines[index]} ${GREY}${formatLogDuration(duration)}${DEFAULT_COLOR}`,
+        : `${lines[index]} ${GREY}${formatLogDuration(
+            duration,
+          )}${DEFAULT_COLOR}`,
     );
     index += 1;
   }

@@ -1,0 +1,2 @@
+export { BuildDetails, JOB_QUERY_PARAMETER } from './BuildDetails';
+export type { BuildDetailsProps } from './BuildDetails';

@@ -1,0 +1,2 @@
+export { JobLog } from './JobLog';
+export type { JobLogProps } from './JobLog';

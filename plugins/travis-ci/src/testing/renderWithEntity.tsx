@@ -1,0 +1,29 @@
+import { Entity } from '@backstage/catalog-model';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { ReactElement } from 'react';
+import { TravisCiClient, travisCiApiRef } from '../api';
+import { testEntity } from './fixtures';
+
+/**
+ * Renders an element of this plugin for one entity in a new frontend system
+ * test app, with the real client calling the msw handlers of the test.
+ */
+export function renderWithEntity(
+  element: ReactElement,
+  options: { entity?: Entity } = {},
+) {
+  const alertApi = mockApis.alert();
+  const client = new TravisCiClient({
+    discoveryApi: mockApis.discovery(),
+    fetchApi: mockApis.fetch(),
+  });
+
+  const result = renderInTestApp(
+    <EntityProvider entity={options.entity ?? testEntity}>
+      {element}
+    </EntityProvider>,
+    { apis: [[travisCiApiRef, client], alertApi] },
+  );
+  return { ...result, alertApi };
+}
