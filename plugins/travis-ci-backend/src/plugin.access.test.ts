@@ -4,8 +4,8 @@ import {
   AuthorizeResult,
 } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { startTravisTestBackend } from './testUtils/startTravisTestBackend';
-import { TEST_TRAVIS_CONFIG, useTravisSimulator } from './testUtils/simulator';
+import { startTravisTestBackend } from './__testUtils__/startTravisTestBackend';
+import { TEST_TRAVIS_CONFIG, useTravisSimulator } from './__testUtils__/simulator';
 
 const JANE = mockCredentials.user.header('user:default/jane');
 const BOB = mockCredentials.user.header('user:default/bob');

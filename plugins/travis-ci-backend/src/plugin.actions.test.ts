@@ -1,7 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { startTravisTestBackend } from './testUtils/startTravisTestBackend';
-import { TEST_TRAVIS_CONFIG, useTravisSimulator } from './testUtils/simulator';
+import { startTravisTestBackend } from './__testUtils__/startTravisTestBackend';
+import { TEST_TRAVIS_CONFIG, useTravisSimulator } from './__testUtils__/simulator';
 
 const JANE = mockCredentials.user.header('user:default/jane');
 const ENTITY = '/api/travis-ci/entities/component/default';

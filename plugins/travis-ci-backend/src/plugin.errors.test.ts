@@ -7,12 +7,12 @@ import {
   TravisCredentialsRequest,
 } from './credentials/TravisCredentialsProvider';
 import { credentialsUnavailableError } from './errors';
-import { startTravisTestBackend } from './testUtils/startTravisTestBackend';
+import { startTravisTestBackend } from './__testUtils__/startTravisTestBackend';
 import {
   HOSTED_API_URL,
   TEST_TRAVIS_CONFIG,
   useTravisSimulator,
-} from './testUtils/simulator';
+} from './__testUtils__/simulator';
 
 const JANE = mockCredentials.user.header('user:default/jane');
 const ENTITY = '/api/travis-ci/entities/component/default';

@@ -1,12 +1,12 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { TravisBuildDetails } from '@travis-ci-backstage/plugin-travis-ci-common';
 import request from 'supertest';
-import { startTravisTestBackend } from './testUtils/startTravisTestBackend';
+import { startTravisTestBackend } from './__testUtils__/startTravisTestBackend';
 import {
   ENTERPRISE_WEB_URL,
   TEST_TRAVIS_CONFIG,
   useTravisSimulator,
-} from './testUtils/simulator';
+} from './__testUtils__/simulator';
 
 const JANE = mockCredentials.user.header('user:default/jane');
 const ENTITY = '/api/travis-ci/entities/component/default';

@@ -5,7 +5,7 @@ import {
   TravisSimulator,
 } from '@travis-ci-backstage/travis-simulator';
 import { http, passthrough, RequestHandler } from 'msw';
-import { setupServer, SetupServerApi } from 'msw/node';
+import { setupServer, SetupServer } from 'msw/node';
 
 /** API base URL of the hosted instance in the tests. */
 export const HOSTED_API_URL = 'https://api.travis-ci.com';
@@ -38,7 +38,7 @@ export const TEST_TRAVIS_CONFIG = {
  */
 export function useTravisSimulator(
   extraHandlers: RequestHandler[] = [],
-): { simulator: TravisSimulator; server: SetupServerApi } {
+): { simulator: TravisSimulator; server: SetupServer } {
   const simulator = createTravisSimulator({ speed: 0 });
   const server = setupServer(
     ...extraHandlers,

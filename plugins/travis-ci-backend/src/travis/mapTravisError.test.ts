@@ -208,7 +208,8 @@ describe('mapTravisError', () => {
       CONTEXT,
     );
 
-    const seconds = (error as { retryAfterSeconds: number }).retryAfterSeconds;
+    const seconds = (error as unknown as { retryAfterSeconds: number })
+      .retryAfterSeconds;
     expect(seconds).toBeGreaterThanOrEqual(88);
     expect(seconds).toBeLessThanOrEqual(91);
   });
