@@ -165,7 +165,7 @@ function BackLink() {
   // The list is the parent route of this view inside the Travis CI tab.
   return (
     <Box mb={2}>
-      <Link to=".." relative="path">
+      <Link to="..">
         <Box
           component="span"
           display="inline-flex"

@@ -8,6 +8,7 @@ import {
 } from '@travis-ci-backstage/plugin-travis-ci-common';
 import { Route, Routes } from 'react-router-dom';
 import { AutoRefreshIntervals } from '../../hooks/useAutoRefresh';
+import { BuildDetails } from '../BuildDetails';
 import { BuildsTable } from '../BuildsTable';
 
 /** Props of {@link TravisCiContent}. */
@@ -17,8 +18,8 @@ export interface TravisCiContentProps {
 }
 
 /**
- * The Travis CI tab of an entity page. It routes below its own path, so
- * that more views of one build can mount beside the build list.
+ * The Travis CI tab of an entity page: the build list at its own path and
+ * one build with its jobs and logs at `builds/:buildId` below it.
  */
 export function TravisCiContent(props: TravisCiContentProps) {
   const { entity } = useEntity();
@@ -36,6 +37,10 @@ export function TravisCiContent(props: TravisCiContentProps) {
       <Route
         path="/"
         element={<BuildsTable refreshIntervals={props.refreshIntervals} />}
+      />
+      <Route
+        path="/builds/:buildId"
+        element={<BuildDetails refreshIntervals={props.refreshIntervals} />}
       />
     </Routes>
   );

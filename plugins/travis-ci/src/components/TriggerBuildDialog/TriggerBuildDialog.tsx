@@ -128,6 +128,7 @@ export function TriggerBuildDialog(props: TriggerBuildDialogProps) {
             )}
           />
           <TextField
+            id="travis-ci-trigger-message"
             label="Message"
             value={values.message}
             onChange={event => update({ message: event.target.value })}
@@ -136,6 +137,7 @@ export function TriggerBuildDialog(props: TriggerBuildDialogProps) {
             helperText="Shown as the build's message in Travis CI. Optional."
           />
           <TextField
+            id="travis-ci-trigger-config"
             label="Config (YAML)"
             value={values.config}
             onChange={event => update({ config: event.target.value })}
@@ -151,6 +153,7 @@ export function TriggerBuildDialog(props: TriggerBuildDialogProps) {
             inputProps={{ spellCheck: false }}
           />
           <TextField
+            id="travis-ci-trigger-merge-mode"
             select
             label="Merge mode"
             value={values.mergeMode}

@@ -1,0 +1,183 @@
+import { registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
+import { setupServer } from 'msw/node';
+import { FakeBackend, errorResponse } from '../../testing/fakeBackend';
+import { TEST_ENTITY_URL } from '../../testing/fixtures';
+import { renderWithEntity } from '../../testing/renderWithEntity';
+import { TriggerBuildDialog } from './TriggerBuildDialog';
+
+jest.setTimeout(20_000);
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const BRANCHES = [
+  { name: 'main', defaultBranch: true },
+  { name: 'feature/refunds', defaultBranch: false },
+];
+
+function renderDialog() {
+  const onClose = jest.fn();
+  const onTriggered = jest.fn();
+  const rendered = renderWithEntity(
+    <TriggerBuildDialog
+      open
+      onClose={onClose}
+      branches={BRANCHES}
+      onTriggered={onTriggered}
+    />,
+  );
+  return { ...rendered, onClose, onTriggered };
+}
+
+async function typeConfig(text: string) {
+  fireEvent.change(screen.getByLabelText('Config (YAML)'), {
+    target: { value: text },
+  });
+}
+
+async function chooseMergeMode(label: RegExp) {
+  fireEvent.mouseDown(screen.getByLabelText('Merge mode'));
+  await userEvent.click(
+    within(await screen.findByRole('listbox')).getByText(label),
+  );
+}
+
+describe('TriggerBuildDialog', () => {
+  it('starts on the default branch and sends branch and message', async () => {
+    const backend = new FakeBackend(server);
+    const { alertApi, onClose, onTriggered } = renderDialog();
+
+    expect(await screen.findByLabelText(/^Branch/)).toHaveValue('main');
+    await userEvent.type(screen.getByLabelText('Message'), 'Check the release');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Trigger build' }),
+    );
+
+    await waitFor(() => expect(onTriggered).toHaveBeenCalled());
+    expect(backend.triggerRequests).toEqual([
+      { branch: 'main', message: 'Check the release' },
+    ]);
+    expect(onClose).toHaveBeenCalled();
+    expect(alertApi.getAlerts()).toEqual([
+      expect.objectContaining({
+        severity: 'success',
+        message: expect.stringMatching(
+          /^Travis CI accepted request 77 to build main\..* 9 API-triggered requests are left this hour\.$/,
+        ),
+      }),
+    ]);
+  });
+
+  it('builds another branch that the user types', async () => {
+    const backend = new FakeBackend(server);
+    const { onTriggered } = renderDialog();
+
+    const branchInput = await screen.findByLabelText(/^Branch/);
+    await userEvent.clear(branchInput);
+    await userEvent.type(branchInput, 'release/2.0');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Trigger build' }),
+    );
+
+    await waitFor(() => expect(onTriggered).toHaveBeenCalled());
+    expect(backend.triggerRequests).toEqual([{ branch: 'release/2.0' }]);
+  });
+
+  it('sends a config with its merge mode', async () => {
+    const backend = new FakeBackend(server);
+    const { onTriggered } = renderDialog();
+
+    await typeConfig('script: make smoke-test');
+    await chooseMergeMode(/\(deep_merge_prepend\)/);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Trigger build' }),
+    );
+
+    await waitFor(() => expect(onTriggered).toHaveBeenCalled());
+    expect(backend.triggerRequests).toEqual([
+      {
+        branch: 'main',
+        config: { script: 'make smoke-test' },
+        mergeMode: 'deep_merge_prepend',
+      },
+    ]);
+  });
+
+  it('rejects YAML that does not parse without sending', async () => {
+    const backend = new FakeBackend(server);
+    const { onTriggered, alertApi } = renderDialog();
+
+    await typeConfig('script: [make');
+    await chooseMergeMode(/\(merge\)/);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Trigger build' }),
+    );
+
+    expect(
+      await screen.findByText(/^The config is not valid YAML: /),
+    ).toBeInTheDocument();
+    expect(backend.triggerRequests).toEqual([]);
+    expect(onTriggered).not.toHaveBeenCalled();
+    expect(alertApi.getAlerts()).toEqual([]);
+  });
+
+  it('rejects a config that is not a mapping', async () => {
+    const backend = new FakeBackend(server);
+    renderDialog();
+
+    await typeConfig('- make test');
+    await chooseMergeMode(/\(replace\)/);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Trigger build' }),
+    );
+
+    expect(
+      await screen.findByText(/must be a YAML mapping/),
+    ).toBeInTheDocument();
+    expect(backend.triggerRequests).toEqual([]);
+  });
+
+  it('requires a merge mode with a config', async () => {
+    const backend = new FakeBackend(server);
+    renderDialog();
+
+    await typeConfig('script: make test');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Trigger build' }),
+    );
+
+    expect(
+      await screen.findByText(/Choose how this config combines with/),
+    ).toBeInTheDocument();
+    expect(backend.triggerRequests).toEqual([]);
+  });
+
+  it('shows the backend message when Travis CI rejects the request', async () => {
+    new FakeBackend(server);
+    server.use(
+      http.post(`${TEST_ENTITY_URL}/builds`, () =>
+        errorResponse(400, {
+          name: 'InputError',
+          message: 'Branch "gone" does not exist in acme/payments-api.',
+        }),
+      ),
+    );
+    const { onTriggered, onClose, alertApi } = renderDialog();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Trigger build' }),
+    );
+
+    expect(
+      await screen.findByText(
+        'Branch "gone" does not exist in acme/payments-api.',
+      ),
+    ).toBeInTheDocument();
+    expect(onTriggered).not.toHaveBeenCalled();
+    expect(onClose).not.toHaveBeenCalled();
+    expect(alertApi.getAlerts()).toEqual([]);
+  });
+});
