@@ -2,7 +2,7 @@ export interface Config {
   /**
    * Travis CI instances and action rules of the Travis CI backend plugin.
    * Without this section the backend starts, and every Travis CI route
-   * answers 503 with the code `instance-not-configured`.
+   * returns 503 with the code `instance-not-configured`.
    */
   travisci?: {
     /**

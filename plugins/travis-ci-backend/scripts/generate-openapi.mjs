@@ -15,7 +15,10 @@ const requireFromCli = createRequire(
 );
 const { parse } = requireFromCli('yaml');
 
-const schemaDir = join(dirname(fileURLToPath(import.meta.url)), '../src/schema');
+const schemaDir = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../src/schema',
+);
 const yamlPath = join(schemaDir, 'openapi.yaml');
 const outputPath = join(schemaDir, 'openapi.generated.ts');
 

@@ -44,8 +44,8 @@ export class TravisRateLimitedError extends CustomErrorBase {
 }
 
 /**
- * Travis CI answered in a way the backend cannot use: a server error, an
- * unexpected answer or a rejected token (HTTP 502).
+ * Travis CI failed in a way the backend cannot use, such as a server
+ * error, an unexpected response or a rejected token (HTTP 502).
  */
 export class TravisBadGatewayError extends CustomErrorBase {
   name = 'BadGatewayError' as const;
@@ -68,7 +68,10 @@ export function instanceNotConfiguredError(message: string) {
 
 /** Creates the 503 for a Travis CI that could not be reached in time. */
 export function travisUnavailableError(message: string) {
-  return withErrorCode(new ServiceUnavailableError(message), 'travis-unavailable');
+  return withErrorCode(
+    new ServiceUnavailableError(message),
+    'travis-unavailable',
+  );
 }
 
 /** Creates the 404 for an entity without the repository slug annotation. */
@@ -104,7 +107,7 @@ export function tokenRejectedError(message: string) {
   return new TravisBadGatewayError(message, 'token-rejected');
 }
 
-/** Whether an error reports a token that Travis CI rejected. */
+/** Returns true when an error reports a token that Travis CI rejected. */
 export function isTokenRejectedError(error: unknown): boolean {
   return (
     error instanceof TravisBadGatewayError && error.code === 'token-rejected'

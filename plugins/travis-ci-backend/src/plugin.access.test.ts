@@ -5,7 +5,10 @@ import {
 } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { startTravisTestBackend } from './__testUtils__/startTravisTestBackend';
-import { TEST_TRAVIS_CONFIG, useTravisSimulator } from './__testUtils__/simulator';
+import {
+  TEST_TRAVIS_CONFIG,
+  useTravisSimulator,
+} from './__testUtils__/simulator';
 
 const JANE = mockCredentials.user.header('user:default/jane');
 const BOB = mockCredentials.user.header('user:default/bob');
@@ -356,7 +359,9 @@ describe('travisCiPlugin access', () => {
 
   it('fails to start without a token for the static provider', async () => {
     await expect(
-      startTravisTestBackend({ travisci: { baseUrl: 'https://api.travis-ci.com' } }),
+      startTravisTestBackend({
+        travisci: { baseUrl: 'https://api.travis-ci.com' },
+      }),
     ).rejects.toThrow(/Missing travisci token config .*"default"/);
   });
 });

@@ -1,7 +1,10 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { startTravisTestBackend } from './__testUtils__/startTravisTestBackend';
-import { TEST_TRAVIS_CONFIG, useTravisSimulator } from './__testUtils__/simulator';
+import {
+  TEST_TRAVIS_CONFIG,
+  useTravisSimulator,
+} from './__testUtils__/simulator';
 
 const JANE = mockCredentials.user.header('user:default/jane');
 const ENTITY = '/api/travis-ci/entities/component/default';
@@ -70,7 +73,9 @@ describe('travisCiPlugin actions', () => {
       .send({ branch: 'main' });
 
     expect(res.status).toBe(202);
-    expect(res.body.message).toBe('Triggered from Backstage by user:default/jane');
+    expect(res.body.message).toBe(
+      'Triggered from Backstage by user:default/jane',
+    );
   });
 
   it('triggers a build with config and merge mode', async () => {
@@ -102,7 +107,9 @@ describe('travisCiPlugin actions', () => {
       .send({ branch: 'no-such-branch' });
 
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toContain('Branch "no-such-branch" does not exist');
+    expect(res.body.error.message).toContain(
+      'Branch "no-such-branch" does not exist',
+    );
     const event = await auditor.createEvent.mock.results[0].value;
     expect(event.fail).toHaveBeenCalled();
     expect(event.success).not.toHaveBeenCalled();
@@ -129,7 +136,10 @@ describe('travisCiPlugin actions', () => {
     [{ branch: '' }, 'branch'],
     [{ message: 'no branch' }, 'branch'],
     [{ branch: 'main', config: 'script: true', mergeMode: 'merge' }, 'config'],
-    [{ branch: 'main', repository: 'acme/web-frontend' }, 'additional properties'],
+    [
+      { branch: 'main', repository: 'acme/web-frontend' },
+      'additional properties',
+    ],
   ])('rejects the trigger body %j', async (body, field) => {
     const { server: app } = await startTravisTestBackend({
       travisci: TEST_TRAVIS_CONFIG,

@@ -46,7 +46,9 @@ describe('travisCiPlugin Travis CI errors', () => {
       logger.lines.some(
         line =>
           line.level === 'warn' &&
-          line.message.includes('rejected the token for component:default/payments-api'),
+          line.message.includes(
+            'rejected the token for component:default/payments-api',
+          ),
       ),
     ).toBe(true);
   });
@@ -68,11 +70,13 @@ describe('travisCiPlugin Travis CI errors', () => {
     // The simulator sends no Retry-After, like Travis' Rack::Attack, but a
     // proxy in front of Travis CI Enterprise may.
     server.use(
-      http.get(`${HOSTED_API_URL}/repo/:slug/builds`, () =>
-        new HttpResponse('Retry later\n', {
-          status: 429,
-          headers: { 'Content-Type': 'text/plain', 'Retry-After': '120' },
-        }),
+      http.get(
+        `${HOSTED_API_URL}/repo/:slug/builds`,
+        () =>
+          new HttpResponse('Retry later\n', {
+            status: 429,
+            headers: { 'Content-Type': 'text/plain', 'Retry-After': '120' },
+          }),
       ),
     );
     const { server: app } = await startTravisTestBackend({
@@ -126,7 +130,7 @@ describe('travisCiPlugin Travis CI errors', () => {
 
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe('travis-unavailable');
-    expect(res.body.error.message).toContain('did not answer within 200 ms');
+    expect(res.body.error.message).toContain('timed out after 200 ms');
   });
 
   it('reports a repository Travis CI does not have', async () => {
@@ -254,15 +258,18 @@ describe('travisCiPlugin Travis CI errors', () => {
 
   it('never sends the token to the browser or the logs', async () => {
     const token = SIMULATOR_TOKENS.admin;
-    const { server: app, logger, auditor } = await startTravisTestBackend({
+    const {
+      server: app,
+      logger,
+      auditor,
+    } = await startTravisTestBackend({
       travisci: TEST_TRAVIS_CONFIG,
     });
     const texts: string[] = [];
     async function call(method: 'get' | 'post', path: string, body?: object) {
-      const pending = request(app)[method](`${ENTITY}/${path}`).set(
-        'Authorization',
-        JANE,
-      );
+      const pending = request(app)
+        [method](`${ENTITY}/${path}`)
+        .set('Authorization', JANE);
       const res = await (body ? pending.send(body) : pending);
       texts.push(res.text, JSON.stringify(res.headers));
       return res;

@@ -101,7 +101,12 @@ describe('travisCiPlugin read routes', () => {
       .set('Authorization', JANE);
 
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ builds: [], totalCount: 0, limit: 25, offset: 0 });
+    expect(res.body).toEqual({
+      builds: [],
+      totalCount: 0,
+      limit: 25,
+      offset: 0,
+    });
   });
 
   it.each([
@@ -197,7 +202,9 @@ describe('travisCiPlugin read routes', () => {
     const names = res.body.branches.map((b: { name: string }) => b.name);
     expect(names).toContain('main');
     expect(names).not.toContain('feature/merged-cleanup');
-    const main = res.body.branches.find((b: { name: string }) => b.name === 'main');
+    const main = res.body.branches.find(
+      (b: { name: string }) => b.name === 'main',
+    );
     expect(main.defaultBranch).toBe(true);
     expect(main.lastBuild).toEqual({
       id: expect.any(Number),

@@ -55,7 +55,7 @@ export const travisCiPlugin = createBackendPlugin({
 
         if (config.instances.length === 0) {
           deps.logger.warn(
-            'No travisci config found; every Travis CI route answers 503 instance-not-configured until an instance is configured.',
+            'No travisci config found; every Travis CI route returns 503 instance-not-configured until an instance is configured.',
           );
         }
         for (const instance of config.instances) {

@@ -1,4 +1,7 @@
-import { LoggerService, RootLoggerService } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  RootLoggerService,
+} from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
 
 /** One captured log line: level, message and metadata as JSON text. */
@@ -48,7 +51,11 @@ export class CapturingLogger implements RootLoggerService {
       .join('\n');
   }
 
-  #add(level: CapturedLogLine['level'], message: string, meta?: Error | JsonObject) {
+  #add(
+    level: CapturedLogLine['level'],
+    message: string,
+    meta?: Error | JsonObject,
+  ) {
     this.lines.push({ level, message, meta: describeMeta(this.#fields, meta) });
   }
 }

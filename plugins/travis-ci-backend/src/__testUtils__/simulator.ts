@@ -32,13 +32,14 @@ export const TEST_TRAVIS_CONFIG = {
 };
 
 /**
- * Registers a Travis CI simulator that answers for both test instances, in
- * msw, for the tests of the calling file. Requests to the test backend on
+ * Registers msw handlers of a Travis CI simulator that serves both test
+ * instances, for the tests of the calling file. Requests to the test backend on
  * 127.0.0.1 pass through. Time stands still unless a test advances it.
  */
-export function useTravisSimulator(
-  extraHandlers: RequestHandler[] = [],
-): { simulator: TravisSimulator; server: SetupServer } {
+export function useTravisSimulator(extraHandlers: RequestHandler[] = []): {
+  simulator: TravisSimulator;
+  server: SetupServer;
+} {
   const simulator = createTravisSimulator({ speed: 0 });
   const server = setupServer(
     ...extraHandlers,

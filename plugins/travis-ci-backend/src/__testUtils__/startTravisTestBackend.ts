@@ -39,7 +39,9 @@ export interface TravisTestBackendOptions {
  * `TEST_ENTITIES`, group memberships from `TEST_USER_GROUPS`, and a logger
  * and auditor whose output the test can read.
  */
-export async function startTravisTestBackend(options: TravisTestBackendOptions) {
+export async function startTravisTestBackend(
+  options: TravisTestBackendOptions,
+) {
   const logger = new CapturingLogger();
   const auditor = mockServices.auditor.mock();
 

@@ -174,7 +174,9 @@ function readUrl(
 function readRequiredString(config: Config, path: string, key: string): string {
   const value = readOptionalString(config, path, key);
   if (value === undefined) {
-    throw new Error(`Missing ${path}.${key} config: set it to a non-empty string.`);
+    throw new Error(
+      `Missing ${path}.${key} config: set it to a non-empty string.`,
+    );
   }
   return value;
 }
@@ -201,11 +203,17 @@ function readOptionalString(
   return value.trim();
 }
 
-function readBoolean(config: Config, key: string, defaultValue: boolean): boolean {
+function readBoolean(
+  config: Config,
+  key: string,
+  defaultValue: boolean,
+): boolean {
   try {
     return config.getOptionalBoolean(key) ?? defaultValue;
   } catch {
-    throw new Error(`Invalid ${CONFIG_KEY}.${key} config: expected true or false.`);
+    throw new Error(
+      `Invalid ${CONFIG_KEY}.${key} config: expected true or false.`,
+    );
   }
 }
 

@@ -7,9 +7,12 @@ import {
 } from './TravisCredentialsProvider';
 
 /**
- * Returns the one token configured for each instance, whatever the entity.
+ * Credentials provider with the one token configured for each instance,
+ * whatever the entity.
  */
-export class StaticTravisCredentialsProvider implements TravisCredentialsProvider {
+export class StaticTravisCredentialsProvider
+  implements TravisCredentialsProvider
+{
   readonly #tokens: Map<string, string>;
 
   constructor(instances: ConfiguredTravisInstance[]) {
@@ -21,8 +24,8 @@ export class StaticTravisCredentialsProvider implements TravisCredentialsProvide
   }
 
   /**
-   * Lists the config keys of instances without a token, so that the plugin
-   * can stop at start-up when this provider is in use.
+   * Lists the names of instances without a token, so that the plugin can
+   * stop at start-up when this provider is in use.
    */
   static findInstancesWithoutToken(
     instances: ConfiguredTravisInstance[],

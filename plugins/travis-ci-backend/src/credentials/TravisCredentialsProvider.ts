@@ -4,8 +4,8 @@ import { TravisRepositorySlug } from '@travis-ci-backstage/plugin-travis-ci-comm
 import { TravisInstance } from '../config/TravisCiConfig';
 
 /**
- * What the backend knows about a request when it asks for Travis CI
- * credentials.
+ * Request for Travis CI credentials: the instance, entity, owner and
+ * repository of one call.
  *
  * @public
  */
@@ -55,7 +55,7 @@ export interface TravisCredentialsProvider {
   /**
    * Reports that Travis CI rejected the token returned for this request as
    * invalid or expired. A provider that reads a secret store can re-read
-   * it here; the backend then asks once more for credentials and retries
+   * it here. The backend then requests credentials once more and retries
    * the call once if the token changed.
    */
   reportRejected?(

@@ -23,7 +23,11 @@ import {
   annotationMissingError,
   instanceNotConfiguredError,
 } from '../errors';
-import { entityOwnerRefs, EntityActionAuthorizer, TravisEntityAction } from './EntityActionAuthorizer';
+import {
+  entityOwnerRefs,
+  EntityActionAuthorizer,
+  TravisEntityAction,
+} from './EntityActionAuthorizer';
 
 /** Everything a request about one entity's builds needs, checked. */
 export interface EntityRequestContext {
@@ -66,8 +70,8 @@ export class EntityRequestResolver {
 
   /**
    * Resolves the entity of a request and checks that the caller may take
-   * the action; with no action, only the entity is resolved and the caller
-   * decides per action itself.
+   * the action. Without an action, only the entity is resolved, and the
+   * caller decides each action itself.
    */
   async resolve(
     request: Request,
@@ -123,7 +127,9 @@ export class EntityRequestResolver {
       throw instanceNotConfiguredError(
         `Entity ${entityRef} names the Travis CI instance "${name}" in its ${TRAVIS_CI_INSTANCE_ANNOTATION} annotation, but the backend only has ${this.#instances
           .map(i => `"${i.name}"`)
-          .join(', ')}; fix the annotation or add the instance to the travisci config.`,
+          .join(
+            ', ',
+          )}; fix the annotation or add the instance to the travisci config.`,
       );
     }
     return instance;

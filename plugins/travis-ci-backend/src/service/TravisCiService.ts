@@ -1,7 +1,4 @@
-import {
-  AuditorService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError, isError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
@@ -60,7 +57,7 @@ export interface TravisStateChange {
 /**
  * The logic behind every Travis CI route: it resolves and authorizes the
  * entity, checks that build and job ids belong to the entity's repository,
- * calls Travis CI with the owner's credentials and maps the answers.
+ * calls Travis CI with the owner's credentials and maps the responses.
  */
 export class TravisCiService {
   readonly #resolver: EntityRequestResolver;
@@ -185,7 +182,11 @@ export class TravisCiService {
     request: Request,
     entityName: CompoundEntityRef,
   ): Promise<TravisEntityActions> {
-    const context = await this.#resolver.resolve(request, entityName, undefined);
+    const context = await this.#resolver.resolve(
+      request,
+      entityName,
+      undefined,
+    );
 
     const decisions = await this.#authorizer.decide(
       ['read', 'trigger', 'restart', 'cancel'],
@@ -235,7 +236,11 @@ export class TravisCiService {
         });
 
         this.#logger.info(
-          `Triggered Travis CI request ${pending.request.id} for ${context.entityRef} (${formatSlug(context)}, branch ${input.branch}) by ${context.actor}`,
+          `Triggered Travis CI request ${pending.request.id} for ${
+            context.entityRef
+          } (${formatSlug(context)}, branch ${input.branch}) by ${
+            context.actor
+          }`,
         );
         return {
           // NOTE: deployments older than 2017 leave out the request id.
@@ -288,7 +293,11 @@ export class TravisCiService {
         });
 
         this.#logger.info(
-          `Requested ${target.change} of Travis CI ${target.resourceType} ${target.id} for ${context.entityRef} (${formatSlug(context)}) by ${context.actor}`,
+          `Requested ${target.change} of Travis CI ${target.resourceType} ${
+            target.id
+          } for ${context.entityRef} (${formatSlug(context)}) by ${
+            context.actor
+          }`,
         );
         return {
           resourceType: target.resourceType,
@@ -300,8 +309,8 @@ export class TravisCiService {
   }
 
   /**
-   * Records an audit event around an action. The event starts with what the
-   * path says and gains the actor, repository and instance once the entity
+   * Records an audit event around an action. The event starts with the entity
+   * ref from the path and gains the actor, repository and instance once the entity
    * is resolved, so that denied attempts are recorded too.
    */
   async #audited<T>(
@@ -312,7 +321,8 @@ export class TravisCiService {
     run: (audit: (context: EntityRequestContext) => void) => Promise<T>,
   ): Promise<T> {
     const meta: JsonObject = {
-      entityRef: `${entityName.kind}:${entityName.namespace}/${entityName.name}`.toLowerCase(),
+      entityRef:
+        `${entityName.kind}:${entityName.namespace}/${entityName.name}`.toLowerCase(),
       ...ids,
     };
     const event = await this.#auditor.createEvent({
@@ -342,8 +352,8 @@ export class TravisCiService {
 
   /**
    * Calls Travis CI with the credentials for the entity. When Travis rejects
-   * the token, the provider hears of it and is asked once more; the call is
-   * retried once if that gives a different token.
+   * the token, the provider is told and asked once more. The call is retried
+   * once if that returns a different token.
    */
   async #callTravis<T>(
     context: EntityRequestContext,
@@ -368,7 +378,9 @@ export class TravisCiService {
       }
 
       this.#logger.warn(
-        `Travis CI instance "${context.instance.name}" rejected the token for ${context.entityRef} (${formatSlug(context)}, owner ${context.ownerRef ?? 'none'})`,
+        `Travis CI instance "${context.instance.name}" rejected the token for ${
+          context.entityRef
+        } (${formatSlug(context)}, owner ${context.ownerRef ?? 'none'})`,
       );
       if (!this.#credentialsProvider.reportRejected) {
         throw error;
@@ -418,7 +430,9 @@ function assertInRepository(
   const slug = resource.repository?.slug?.toLowerCase();
   if (slug !== formatSlug(context).toLowerCase()) {
     throw new NotFoundError(
-      `${kind} ${id} does not belong to ${formatSlug(context)}, the repository of ${context.entityRef}.`,
+      `${kind} ${id} does not belong to ${formatSlug(
+        context,
+      )}, the repository of ${context.entityRef}.`,
     );
   }
 }
@@ -429,7 +443,9 @@ async function assertBranchExists(
   branch: string,
 ) {
   const missing = new InputError(
-    `Branch "${branch}" does not exist in ${formatSlug(context)} on Travis CI; pick an existing branch.`,
+    `Branch "${branch}" does not exist in ${formatSlug(
+      context,
+    )} on Travis CI; pick an existing branch.`,
   );
 
   try {
@@ -438,7 +454,7 @@ async function assertBranchExists(
       throw missing;
     }
   } catch (error) {
-    // A branch 404 says nothing about the repository, which has its own code.
+    // A missing branch is a bad request. A missing repository keeps its own code.
     if (
       isError(error) &&
       error.name === 'NotFoundError' &&
@@ -453,7 +469,7 @@ async function assertBranchExists(
 function validateTriggerInput(input: TravisTriggerBuildRequest) {
   if (input.config !== undefined && input.mergeMode === undefined) {
     throw new InputError(
-      'A trigger request with config needs a mergeMode that says how the config combines with .travis.yml, e.g. "deep_merge_append".',
+      'A trigger request with config needs a mergeMode, which sets how the config combines with .travis.yml, e.g. "deep_merge_append".',
     );
   }
   if (input.mergeMode !== undefined && input.config === undefined) {

@@ -104,7 +104,10 @@ function toTravisStage(stage: TravisApiStage): TravisStage {
 }
 
 /** Maps a Travis job to the wire type. */
-export function toTravisJob(job: TravisApiJob, links: TravisWebLinks): TravisJob {
+export function toTravisJob(
+  job: TravisApiJob,
+  links: TravisWebLinks,
+): TravisJob {
   const config = job.config ?? {};
 
   return {
@@ -150,7 +153,9 @@ function envField(value: unknown): string | undefined {
     return value || undefined;
   }
   if (Array.isArray(value)) {
-    return value.filter(item => typeof item === 'string').join(' ') || undefined;
+    return (
+      value.filter(item => typeof item === 'string').join(' ') || undefined
+    );
   }
   if (value && typeof value === 'object') {
     return (

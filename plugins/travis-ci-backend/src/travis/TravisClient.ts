@@ -17,7 +17,7 @@ import {
 
 const USER_AGENT = `${packageJson.name}/${packageJson.version}`;
 
-// Travis' branch list holds deleted branches too; stop after this many
+// Travis' branch list contains deleted branches too. Stop after this many
 // pages so that a repository with a huge history cannot stall a request.
 const MAX_BRANCH_PAGES = 10;
 
@@ -57,7 +57,7 @@ interface CallOptions {
 /**
  * HTTP client of Travis CI API v3 for one instance and one token. It sends
  * the version, token and user agent headers, encodes repository slugs as
- * one path segment and turns failed answers into Backstage errors.
+ * one path segment and turns failed responses into Backstage errors.
  */
 export class TravisClient {
   readonly #instance: TravisInstance;
@@ -75,7 +75,7 @@ export class TravisClient {
         'User-Agent': USER_AGENT,
         Accept: 'application/json',
       },
-      // Keep the raw text: Travis answers some errors with text or HTML.
+      // Keep the raw text, because Travis returns some errors as text or HTML.
       responseType: 'text',
       transformResponse: data => data,
       validateStatus: () => true,
@@ -84,7 +84,9 @@ export class TravisClient {
   }
 
   /** Reads a repository by its slug. */
-  async getRepository(slug: TravisRepositorySlug): Promise<TravisApiRepository> {
+  async getRepository(
+    slug: TravisRepositorySlug,
+  ): Promise<TravisApiRepository> {
     return this.#json({
       method: 'GET',
       path: repositoryPath(slug),
@@ -179,7 +181,7 @@ export class TravisClient {
 
   /**
    * Reads a job's log as plain text. Returns undefined while the job has not
-   * written anything, which Travis answers with 404 `log not found`.
+   * written anything, for which Travis returns 404 `log not found`.
    */
   async getJobLogText(jobId: number): Promise<string | undefined> {
     const subject = `the log of job ${jobId}`;
@@ -237,13 +239,20 @@ export class TravisClient {
     const resolved = new URL(href, origin);
     if (resolved.origin !== origin) {
       throw new TravisBadGatewayError(
-        `Travis CI instance "${this.#instance.name}" sent a pagination link to another host; check the instance's baseUrl.`,
+        `Travis CI instance "${
+          this.#instance.name
+        }" sent a pagination link to another host; check the instance's baseUrl.`,
         'travis-unavailable',
       );
     }
-    const mountPath = new URL(this.#instance.baseUrl).pathname.replace(/\/+$/, '');
+    const mountPath = new URL(this.#instance.baseUrl).pathname.replace(
+      /\/+$/,
+      '',
+    );
     const path = `${resolved.pathname}${resolved.search}`;
-    return path.startsWith(`${mountPath}/`) ? path.slice(mountPath.length) : path;
+    return path.startsWith(`${mountPath}/`)
+      ? path.slice(mountPath.length)
+      : path;
   }
 
   async #json<T>(options: CallOptions): Promise<T> {
@@ -254,7 +263,9 @@ export class TravisClient {
       return JSON.parse(response.data) as T;
     } catch {
       throw new TravisBadGatewayError(
-        `Travis CI instance "${this.#instance.name}" sent an answer for ${options.subject} that is not JSON; check that the instance's baseUrl points at the API.`,
+        `Travis CI instance "${this.#instance.name}" returned a response for ${
+          options.subject
+        } that is not JSON; check that the instance's baseUrl points at the API.`,
         'travis-unavailable',
       );
     }

@@ -38,13 +38,19 @@ describe('mapTravisError', () => {
     ],
     [
       'login_required',
-      json(403, { error_type: 'login_required', error_message: 'login required' }),
+      json(403, {
+        error_type: 'login_required',
+        error_message: 'login required',
+      }),
       'BadGatewayError',
       'token-rejected',
     ],
     [
       'wrong_credentials',
-      json(403, { error_type: 'wrong_credentials', error_message: 'access denied' }),
+      json(403, {
+        error_type: 'wrong_credentials',
+        error_message: 'access denied',
+      }),
       'BadGatewayError',
       'token-rejected',
     ],
@@ -184,7 +190,10 @@ describe('mapTravisError', () => {
     );
 
     expect(statusOf(error)).toBe(429);
-    expect(error).toMatchObject({ code: 'rate-limited', retryAfterSeconds: 60 });
+    expect(error).toMatchObject({
+      code: 'rate-limited',
+      retryAfterSeconds: 60,
+    });
   });
 
   it.each([
@@ -193,7 +202,12 @@ describe('mapTravisError', () => {
     ['soon', 60],
   ])('reads Retry-After %s', (retryAfter, seconds) => {
     const error = mapTravisError(
-      { status: 429, contentType: 'text/plain', body: 'Retry later\n', retryAfter },
+      {
+        status: 429,
+        contentType: 'text/plain',
+        body: 'Retry later\n',
+        retryAfter,
+      },
       CONTEXT,
     );
 
@@ -244,7 +258,7 @@ describe('mapTravisNetworkError', () => {
 
     expect(error.name).toBe('ServiceUnavailableError');
     expect(error).toMatchObject({ code: 'travis-unavailable' });
-    expect(error.message).toContain('within 250 ms');
+    expect(error.message).toContain('timed out after 250 ms');
   });
 
   it('maps a refused connection', () => {

@@ -17,7 +17,7 @@ import { TravisApiErrorBody } from './types';
 /** Seconds to wait after a 429 that carries no `Retry-After` header. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
-/** A Travis CI answer that is not a success. */
+/** A Travis CI response with an error status. */
 export interface TravisErrorResponse {
   status: number;
   contentType?: string;
@@ -25,7 +25,7 @@ export interface TravisErrorResponse {
   body: string;
 }
 
-/** What the failed call was about, for messages a developer can act on. */
+/** Subject of a failed call, for messages a developer can act on. */
 export interface TravisErrorContext {
   /** Name of the configured instance, never its URL. */
   instanceName: string;
@@ -34,7 +34,7 @@ export interface TravisErrorContext {
 }
 
 /**
- * Turns a failed Travis CI answer into a Backstage error with the HTTP
+ * Turns a failed Travis CI response into a Backstage error with the HTTP
  * status and `code` of the backend's error contract. Messages name the
  * instance and the resource, never a token or a URL.
  */
@@ -50,7 +50,9 @@ export function mapTravisError(
     const retryAfterSeconds = parseRetryAfter(response.retryAfter);
     if (body?.error_type === 'request_limit_reached') {
       return new TravisRateLimitedError(
-        `${instance} refused to trigger a build of ${context.subject}: the repository reached its limit of ${
+        `${instance} rejected a trigger of ${
+          context.subject
+        }: the repository reached its limit of ${
           body.max_requests ?? 'its'
         } API-triggered builds per ${
           body.per_seconds ?? 3600
@@ -77,7 +79,7 @@ export function mapTravisError(
       );
     }
     return new TravisBadGatewayError(
-      `${instance} sent an unexpected HTTP ${status} answer for ${context.subject}.`,
+      `${instance} returned an unexpected HTTP ${status} response for ${context.subject}.`,
       'travis-unavailable',
     );
   }
@@ -112,7 +114,9 @@ function mapErrorBody(
       return repositoryNotAllowedError(
         `The configured token's user has no ${
           body.permission ?? 'such'
-        } access to ${context.subject} on ${instance} (${travisMessage}); grant the user write access to the repository.`,
+        } access to ${
+          context.subject
+        } on ${instance} (${travisMessage}); grant the user write access to the repository.`,
       );
     case 'repository_inactive':
       return new ConflictError(
@@ -121,12 +125,16 @@ function mapErrorBody(
     case 'build_already_running':
     case 'job_already_running':
       return new ConflictError(
-        `${capitalize(context.subject)} is still running, so it cannot be restarted; wait until it finishes or cancel it first.`,
+        `${capitalize(
+          context.subject,
+        )} is still running, so it cannot be restarted; wait until it finishes or cancel it first.`,
       );
     case 'build_not_cancelable':
     case 'job_not_cancelable':
       return new ConflictError(
-        `${capitalize(context.subject)} is not running, so it cannot be canceled.`,
+        `${capitalize(
+          context.subject,
+        )} is not running, so it cannot be canceled.`,
       );
     case 'wrong_params':
       return new InputError(
@@ -138,12 +146,12 @@ function mapErrorBody(
 
   if (status === 409) {
     return new ConflictError(
-      `${instance} refused the change to ${context.subject}: ${travisMessage}.`,
+      `${instance} rejected the change to ${context.subject}: ${travisMessage}.`,
     );
   }
   if (status === 403) {
     return new NotAllowedError(
-      `${instance} refused the request for ${context.subject}: ${travisMessage}.`,
+      `${instance} rejected the request for ${context.subject}: ${travisMessage}.`,
     );
   }
   if (status === 404) {
@@ -158,12 +166,12 @@ function mapErrorBody(
     );
   }
   return new TravisBadGatewayError(
-    `${instance} answered HTTP ${status} (${body.error_type}: ${travisMessage}) for ${context.subject}.`,
+    `${instance} returned HTTP ${status} (${body.error_type}: ${travisMessage}) for ${context.subject}.`,
     'travis-unavailable',
   );
 }
 
-/** Creates the error for a request that got no answer at all. */
+/** Creates the error for a request that got no response at all. */
 export function mapTravisNetworkError(
   cause: { code?: string },
   context: TravisErrorContext,
@@ -172,7 +180,7 @@ export function mapTravisNetworkError(
   const instance = `Travis CI instance "${context.instanceName}"`;
   if (cause.code === 'ECONNABORTED' || cause.code === 'ETIMEDOUT') {
     return travisUnavailableError(
-      `${instance} did not answer within ${timeoutMs} ms for ${context.subject}; try again later.`,
+      `${instance} timed out after ${timeoutMs} ms for ${context.subject}; try again later.`,
     );
   }
   return travisUnavailableError(

@@ -1,4 +1,4 @@
-// Shapes of the Travis CI API v3 answers that the backend reads. Only the
+// Shapes of the Travis CI API v3 responses that the backend reads. Only the
 // fields in use are listed; Travis sends more.
 
 export interface TravisApiMinimalRepository {
