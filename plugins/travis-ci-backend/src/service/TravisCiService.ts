@@ -1,5 +1,8 @@
 import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError, NotFoundError, isError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
@@ -321,8 +324,7 @@ export class TravisCiService {
     run: (audit: (context: EntityRequestContext) => void) => Promise<T>,
   ): Promise<T> {
     const meta: JsonObject = {
-      entityRef:
-        `${entityName.kind}:${entityName.namespace}/${entityName.name}`.toLowerCase(),
+      entityRef: stringifyEntityRef(entityName),
       ...ids,
     };
     const event = await this.#auditor.createEvent({

@@ -49,6 +49,8 @@ export function mapTravisError(
   if (status === 429) {
     const retryAfterSeconds = parseRetryAfter(response.retryAfter);
     if (body?.error_type === 'request_limit_reached') {
+      // NOTE: Travis does not say when the hourly window frees a slot, so
+      // the default delay is a guess; the real wait can be up to an hour.
       return new TravisRateLimitedError(
         `${instance} rejected a trigger of ${
           context.subject
