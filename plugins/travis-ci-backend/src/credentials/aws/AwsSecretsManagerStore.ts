@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   GetSecretValueCommand,
   SecretsManagerClient,
+  SecretsManagerClientConfig,
 } from '@aws-sdk/client-secrets-manager';
 import {
   AssumeRoleWithWebIdentityCommand,
@@ -205,9 +206,7 @@ export class AwsSecretsManagerStore implements OwnerSecretStore {
     };
   }
 
-  #secretsManagerClient(
-    credentials?: ConstructorParameters<typeof SecretsManagerClient>[0]['credentials'],
-  ) {
+  #secretsManagerClient(credentials?: SecretsManagerClientConfig['credentials']) {
     return new SecretsManagerClient({
       region: this.#region,
       endpoint: this.#endpoint,
