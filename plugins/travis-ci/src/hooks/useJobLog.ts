@@ -23,7 +23,7 @@ export const DEFAULT_LOG_POLL_INTERVALS: LogPollIntervals = {
 };
 
 /**
- * Where a job log stands: `loading` before the first answer, `waiting`
+ * The progress of a job log: `loading` before the first response, `waiting`
  * while the job has not written any output, `running` while output
  * arrives, and `complete` once the job has finished.
  */
@@ -116,7 +116,7 @@ export function useJobLog(
         if (changed) {
           setVersion(value => value + 1);
         }
-        if (session.status !== 'complete') {
+        if (!chunk.complete) {
           timer = setTimeout(poll, delay);
         }
       } catch (e) {
@@ -146,7 +146,7 @@ export function useJobLog(
   };
 }
 
-// Returns true when the answer changed what the log shows.
+// Returns true when the response changed what the log shows.
 function applyChunk(
   session: LogSession,
   chunk: {

@@ -32,8 +32,8 @@ export interface BuildDetailsProps {
 }
 
 /**
- * One build of the entity's Travis CI tab, at `builds/:buildId` below the
- * tab: its facts, its stages in order with their jobs, and the log of the
+ * Shows one build of the entity's Travis CI tab, at `builds/:buildId` below
+ * the tab: its facts, its stages in order with their jobs, and the log of the
  * job named by the `job` query parameter, so that a link can open a log.
  */
 export function BuildDetails(props: BuildDetailsProps) {

@@ -8,16 +8,11 @@ import { errorResponse } from '../../testing/fakeBackend';
 import { TEST_ENTITY_URL } from '../../testing/fixtures';
 import { renderWithEntity } from '../../testing/renderWithEntity';
 import { JobLog } from './JobLog';
-import { FakeJobLogs } from './fakeJobLogs';
+import { FakeJobLogs } from './__testUtils__/FakeJobLogs';
 
-// LogViewer sizes itself with AutoSizer, which measures 0×0 in jsdom and
-// then renders nothing.
-jest.mock('react-virtualized-auto-sizer', () => ({
-  __esModule: true,
-  default: (props: {
-    children(size: { width: number; height: number }): unknown;
-  }) => props.children({ width: 1000, height: 800 }),
-}));
+jest.mock('react-virtualized-auto-sizer', () =>
+  require('./__testUtils__/fixedSizeAutoSizer'),
+);
 
 jest.setTimeout(20_000);
 

@@ -48,6 +48,7 @@ const LINE_OR_RETURN = /\r\n|\r|\n/g;
 // Travis writes `\r` and the "erase to end of line" sequence after each
 // marker, so that a terminal hides the marker; the sequence then starts the
 // next segment.
+// eslint-disable-next-line no-control-regex
 const LEADING_ERASE = /^(?:\x1b\[0?K)+/;
 const MARKER_PREFIXES = ['travis_fold:', 'travis_time:'];
 

@@ -1,5 +1,9 @@
 import { TravisLogView } from './TravisLogParser';
 
+// Control Sequence Introducer sequences such as colours and "erase line".
+// eslint-disable-next-line no-control-regex
+const ANSI_SEQUENCE = /\x1b\[[0-9;?]*[A-Za-z]/g;
+
 const BOLD = '\x1b[1m';
 const NOT_BOLD = '\x1b[22m';
 const GREY = '\x1b[90m';
@@ -99,6 +103,3 @@ export function renderTravisLogPlainText(log: TravisLogView): string {
     '',
   );
 }
-
-// Control Sequence Introducer sequences such as colours and "erase line".
-const ANSI_SEQUENCE = /\x1b\[[0-9;?]*[A-Za-z]/g;
