@@ -5,7 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { travisCiPermissions } from '@travis-ci-backstage/plugin-travis-ci-common';
 import { readTravisCiConfig } from './config/readTravisCiConfig';
-import { StaticTravisCredentialsProvider } from './credentials/StaticTravisCredentialsProvider';
+import { createCredentialsProvider } from './credentials/config/createCredentialsProvider';
 import {
   travisCiCredentialsExtensionPoint,
   TravisCredentialsProvider,
@@ -47,6 +47,9 @@ export const travisCiPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        discovery: coreServices.discovery,
         catalog: catalogServiceRef,
       },
       async init(deps) {
@@ -66,27 +69,17 @@ export const travisCiPlugin = createBackendPlugin({
           }
         }
 
-        let credentialsProvider = customProvider;
-        if (!credentialsProvider) {
-          const withoutToken =
-            StaticTravisCredentialsProvider.findInstancesWithoutToken(
-              config.instances,
-            );
-          if (withoutToken.length > 0) {
-            throw new Error(
-              `Missing travisci token config for the Travis CI instance${
-                withoutToken.length > 1 ? 's' : ''
-              } ${withoutToken
-                .map(name => `"${name}"`)
-                .join(
-                  ', ',
-                )}: set travisci.token (short form) or travisci.instances[].token, or install a module that provides Travis CI credentials.`,
-            );
-          }
-          credentialsProvider = new StaticTravisCredentialsProvider(
-            config.instances,
-          );
-        }
+        const credentialsProvider =
+          customProvider ??
+          (await createCredentialsProvider({
+            config: deps.config,
+            instances: config.instances,
+            logger: deps.logger,
+            database: deps.database,
+            scheduler: deps.scheduler,
+            discovery: deps.discovery,
+            httpRouter: deps.httpRouter,
+          }));
 
         const authorizer = new EntityActionAuthorizer({
           permissions: deps.permissions,
