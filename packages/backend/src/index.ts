@@ -14,4 +14,6 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(travisCiOwnerPermissionPolicyModule);
 
+backend.add(import('@travis-ci-backstage/plugin-travis-ci-backend'));
+
 backend.start();
