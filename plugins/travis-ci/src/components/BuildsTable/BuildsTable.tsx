@@ -21,6 +21,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AutoRefreshIntervals } from '../../hooks/useAutoRefresh';
 import { useBranches } from '../../hooks/useBranches';
 import { useBuildActions } from '../../hooks/useBuildActions';
+import { useBuildDetailsLink } from '../../hooks/useBuildDetailsLink';
 import { useBuilds } from '../../hooks/useBuilds';
 import { useEntityActions } from '../../hooks/useEntityActions';
 import { BuildActionButtons } from '../BuildActionButtons';
@@ -210,6 +211,7 @@ function useBuildColumns(
   buildActions: ReturnType<typeof useBuildActions>,
 ): TableColumn<TravisBuild>[] {
   const { restart, cancel, pendingBuildIds } = buildActions;
+  const buildDetailsLink = useBuildDetailsLink();
 
   return useMemo(
     () => [
@@ -218,9 +220,7 @@ function useBuildColumns(
         field: 'number',
         width: '80px',
         render: build => (
-          // TODO: link to buildDetailsRouteRef (/travis-ci/builds/:buildId)
-          // once the build details view with jobs and logs is mounted there.
-          <Link to={build.webUrl}>#{build.number}</Link>
+          <Link to={buildDetailsLink(build)}>#{build.number}</Link>
         ),
       },
       {
@@ -270,7 +270,7 @@ function useBuildColumns(
         ),
       },
     ],
-    [actions, restart, cancel, pendingBuildIds],
+    [actions, restart, cancel, pendingBuildIds, buildDetailsLink],
   );
 }
 

@@ -10,6 +10,7 @@ import {
 import { AutoRefreshIntervals } from '../../hooks/useAutoRefresh';
 import { useBranches } from '../../hooks/useBranches';
 import { useBuildActions } from '../../hooks/useBuildActions';
+import { useBuildDetailsLink } from '../../hooks/useBuildDetailsLink';
 import { useBuilds } from '../../hooks/useBuilds';
 import { useEntityActions } from '../../hooks/useEntityActions';
 import { BuildActionButtons } from '../BuildActionButtons';
@@ -135,12 +136,13 @@ function LatestBuild(props: {
   const { build, actionButtons } = props;
   const active = TRAVIS_ACTIVE_BUILD_STATES.includes(build.state);
   const [subject] = build.commit.message.split('\n');
+  const buildDetailsLink = useBuildDetailsLink();
 
   return (
     <Box display="flex" flexDirection="column" gridGap={8}>
       <Box display="flex" alignItems="center" gridGap={16}>
         <BuildStatus state={build.state} />
-        <Link to={build.webUrl}>Build #{build.number}</Link>
+        <Link to={buildDetailsLink(build)}>Build #{build.number}</Link>
         <BuildSource build={build} />
       </Box>
       <Typography variant="body2">{subject}</Typography>

@@ -6,6 +6,7 @@ import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
 import { isTravisCiAvailable } from '@travis-ci-backstage/plugin-travis-ci-common';
 import { AutoRefreshIntervals } from '../../hooks/useAutoRefresh';
+import { useBuildDetailsLink } from '../../hooks/useBuildDetailsLink';
 import { useBuilds } from '../../hooks/useBuilds';
 import { BuildSource, RelativeTime } from '../BuildCells';
 import { BuildStatus } from '../BuildStatus';
@@ -55,6 +56,7 @@ function RecentBuildsList(props: RecentBuildsCardProps) {
     { branch, limit },
     { refreshIntervals },
   );
+  const buildDetailsLink = useBuildDetailsLink();
 
   if (error) {
     return (
@@ -84,7 +86,7 @@ function RecentBuildsList(props: RecentBuildsCardProps) {
         <ListItem key={build.id} divider>
           <Box display="flex" alignItems="center" gridGap={12} width="100%">
             <BuildStatus state={build.state} />
-            <Link to={build.webUrl}>#{build.number}</Link>
+            <Link to={buildDetailsLink(build)}>#{build.number}</Link>
             <Box flexGrow={1} minWidth={0}>
               <BuildSource build={build} />
               <Typography variant="body2" color="textSecondary" noWrap>
