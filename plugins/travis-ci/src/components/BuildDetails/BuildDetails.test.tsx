@@ -11,14 +11,14 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { Route, Routes } from 'react-router-dom';
 import { TravisCiClient, travisCiApiRef } from '../../api';
-import { errorResponse } from '../../testing/fakeBackend';
+import { errorResponse } from '../../__testUtils__/fakeBackend';
 import {
   ALL_ALLOWED,
   READ_ONLY,
   TEST_ENTITY_URL,
   makeBuild,
   testEntity,
-} from '../../testing/fixtures';
+} from '../../__testUtils__/fixtures';
 import { FakeJobLogs } from '../JobLog/__testUtils__/FakeJobLogs';
 import { BuildDetails } from './BuildDetails';
 

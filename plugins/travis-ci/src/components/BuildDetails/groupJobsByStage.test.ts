@@ -2,7 +2,7 @@ import {
   TravisBuildDetails,
   TravisJob,
 } from '@travis-ci-backstage/plugin-travis-ci-common';
-import { makeBuild } from '../../testing/fixtures';
+import { makeBuild } from '../../__testUtils__/fixtures';
 import { groupJobsByStage } from './groupJobsByStage';
 
 function job(id: number, number: string, stageId?: number): TravisJob {

@@ -4,9 +4,12 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
-import { FakeBackend, errorResponse } from '../../testing/fakeBackend';
-import { READ_ONLY, makeBuild } from '../../testing/fixtures';
-import { renderWithEntity } from '../../testing/renderWithEntity';
+import {
+  installFakeBackend,
+  errorResponse,
+} from '../../__testUtils__/fakeBackend';
+import { READ_ONLY, makeBuild } from '../../__testUtils__/fixtures';
+import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { BuildsTable } from './BuildsTable';
 
 // material-table renders slowly on a busy machine; the default 5 s is tight.
@@ -44,7 +47,7 @@ async function chooseOption(label: string, option: string) {
 
 describe('BuildsTable', () => {
   it('shows every column of a build', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     backend.builds = [
       makeBuild({
         id: 1001,
@@ -85,7 +88,7 @@ describe('BuildsTable', () => {
   });
 
   it('labels each Travis state with its own name', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     backend.builds = ALL_STATES.map((state, index) =>
       makeBuild({ id: 3000 + index, state }),
     );
@@ -99,7 +102,7 @@ describe('BuildsTable', () => {
   });
 
   it('shows a tag build by its tag', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     backend.builds = [makeBuild({ branch: undefined, tag: 'v1.2.0' })];
 
     renderWithEntity(<BuildsTable />);
@@ -108,7 +111,7 @@ describe('BuildsTable', () => {
   });
 
   it('pages through the total count of the backend', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     backend.builds = makeBuilds(25);
 
     renderWithEntity(<BuildsTable initialPageSize={10} />);
@@ -132,7 +135,7 @@ describe('BuildsTable', () => {
   });
 
   it('changes the page size', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     backend.builds = makeBuilds(25);
 
     renderWithEntity(<BuildsTable initialPageSize={10} />);
@@ -151,7 +154,7 @@ describe('BuildsTable', () => {
   });
 
   it('filters by branch, state and event type', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     backend.builds = [
       makeBuild({ id: 1, number: '1', branch: 'main', state: 'passed' }),
       makeBuild({
@@ -200,7 +203,7 @@ describe('BuildsTable', () => {
   });
 
   it('offers to clear filters that match nothing', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     backend.builds = [makeBuild({ state: 'passed' })];
 
     renderWithEntity(<BuildsTable />);
@@ -220,7 +223,7 @@ describe('BuildsTable', () => {
   });
 
   it('explains how to start the first build', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     backend.builds = [];
 
     renderWithEntity(<BuildsTable />);
@@ -235,7 +238,7 @@ describe('BuildsTable', () => {
   });
 
   it('shows no action buttons to a reader', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     backend.actions = READ_ONLY;
     backend.builds = [
       makeBuild({ state: 'failed' }),
@@ -264,7 +267,7 @@ describe('BuildsTable', () => {
   });
 
   it('shows only the actions that the backend allows', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     backend.actions = { ...READ_ONLY, restart: { allowed: true } };
     backend.builds = [makeBuild({ state: 'failed' })];
 
@@ -282,7 +285,7 @@ describe('BuildsTable', () => {
   });
 
   it('disables actions that the build state does not allow', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     backend.builds = [
       makeBuild({
         id: 1001,
@@ -332,7 +335,7 @@ describe('BuildsTable', () => {
   });
 
   it('restarts a build and shows its new state', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     backend.builds = [makeBuild({ state: 'failed' })];
     backend.onAction = (buildId, action) => {
       if (action === 'restart') {
@@ -362,7 +365,7 @@ describe('BuildsTable', () => {
   });
 
   it('reports a rejected cancel without a success message', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     backend.builds = [makeBuild({ state: 'started', duration: undefined })];
     server.use(
       http.post('*/builds/1000/cancel', () =>
@@ -393,7 +396,7 @@ describe('BuildsTable', () => {
   });
 
   it('refreshes while a build runs and stops once none is active', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     backend.builds = [makeBuild({ state: 'started', duration: undefined })];
 
     renderWithEntity(
@@ -419,7 +422,7 @@ describe('BuildsTable', () => {
   });
 
   it('refreshes on request', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     backend.builds = [makeBuild({ state: 'passed' })];
 
     renderWithEntity(<BuildsTable />);

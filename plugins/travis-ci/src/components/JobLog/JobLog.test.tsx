@@ -4,9 +4,9 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
-import { errorResponse } from '../../testing/fakeBackend';
-import { TEST_ENTITY_URL } from '../../testing/fixtures';
-import { renderWithEntity } from '../../testing/renderWithEntity';
+import { errorResponse } from '../../__testUtils__/fakeBackend';
+import { TEST_ENTITY_URL } from '../../__testUtils__/fixtures';
+import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { JobLog } from './JobLog';
 import { FakeJobLogs } from './__testUtils__/FakeJobLogs';
 

@@ -3,13 +3,16 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { FakeBackend, errorResponse } from '../../testing/fakeBackend';
+import {
+  installFakeBackend,
+  errorResponse,
+} from '../../__testUtils__/fakeBackend';
 import {
   TEST_ENTITY_URL,
   entityWithoutAnnotation,
   makeBuild,
-} from '../../testing/fixtures';
-import { renderWithEntity } from '../../testing/renderWithEntity';
+} from '../../__testUtils__/fixtures';
+import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { TravisCiContent } from './TravisCiContent';
 
 jest.setTimeout(20_000);
@@ -26,7 +29,7 @@ function failBuildList(
     retryAfterSeconds?: number;
   },
 ) {
-  new FakeBackend(server);
+  installFakeBackend(server);
   server.use(
     http.get(`${TEST_ENTITY_URL}/builds`, () => errorResponse(status, error)),
   );
@@ -34,7 +37,7 @@ function failBuildList(
 
 describe('TravisCiContent', () => {
   it('shows the missing annotation state without calling the backend', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
 
     renderWithEntity(<TravisCiContent />, { entity: entityWithoutAnnotation });
 
@@ -46,7 +49,7 @@ describe('TravisCiContent', () => {
   });
 
   it('shows a spinner while loading, then the builds', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     backend.builds = [makeBuild()];
 
     renderWithEntity(<TravisCiContent />);
@@ -158,7 +161,7 @@ describe('TravisCiContent', () => {
   });
 
   it('explains a network error and retries on request', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     server.use(
       http.get(`${TEST_ENTITY_URL}/builds`, () => HttpResponse.error()),
     );
@@ -170,7 +173,7 @@ describe('TravisCiContent', () => {
     ).toBeInTheDocument();
 
     server.resetHandlers();
-    const healthy = new FakeBackend(server);
+    const healthy = installFakeBackend(server);
     healthy.builds = [makeBuild({ state: 'errored' })];
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
 

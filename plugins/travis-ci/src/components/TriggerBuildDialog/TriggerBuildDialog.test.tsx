@@ -3,9 +3,12 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
-import { FakeBackend, errorResponse } from '../../testing/fakeBackend';
-import { TEST_ENTITY_URL } from '../../testing/fixtures';
-import { renderWithEntity } from '../../testing/renderWithEntity';
+import {
+  installFakeBackend,
+  errorResponse,
+} from '../../__testUtils__/fakeBackend';
+import { TEST_ENTITY_URL } from '../../__testUtils__/fixtures';
+import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { TriggerBuildDialog } from './TriggerBuildDialog';
 
 jest.setTimeout(20_000);
@@ -47,7 +50,7 @@ async function chooseMergeMode(label: RegExp) {
 
 describe('TriggerBuildDialog', () => {
   it('starts on the default branch and sends branch and message', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     const { alertApi, onClose, onTriggered } = renderDialog();
 
     expect(await screen.findByLabelText(/^Branch/)).toHaveValue('main');
@@ -72,7 +75,7 @@ describe('TriggerBuildDialog', () => {
   });
 
   it('builds another branch that the user types', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     const { onTriggered } = renderDialog();
 
     const branchInput = await screen.findByLabelText(/^Branch/);
@@ -87,7 +90,7 @@ describe('TriggerBuildDialog', () => {
   });
 
   it('sends a config with its merge mode', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     const { onTriggered } = renderDialog();
 
     await typeConfig('script: make smoke-test');
@@ -107,7 +110,7 @@ describe('TriggerBuildDialog', () => {
   });
 
   it('rejects YAML that does not parse without sending', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     const { onTriggered, alertApi } = renderDialog();
 
     await typeConfig('script: [make');
@@ -125,7 +128,7 @@ describe('TriggerBuildDialog', () => {
   });
 
   it('rejects a config that is not a mapping', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     renderDialog();
 
     await typeConfig('- make test');
@@ -141,7 +144,7 @@ describe('TriggerBuildDialog', () => {
   });
 
   it('requires a merge mode with a config', async () => {
-    const backend = new FakeBackend(server);
+    const backend = installFakeBackend(server);
     renderDialog();
 
     await typeConfig('script: make test');
@@ -156,7 +159,7 @@ describe('TriggerBuildDialog', () => {
   });
 
   it('shows the backend message when Travis CI rejects the request', async () => {
-    new FakeBackend(server);
+    installFakeBackend(server);
     server.use(
       http.post(`${TEST_ENTITY_URL}/builds`, () =>
         errorResponse(400, {

@@ -4,7 +4,7 @@ import {
   TRAVIS_LOG_NEXT_OFFSET_HEADER,
 } from '@travis-ci-backstage/plugin-travis-ci-common';
 import { http, HttpResponse, RequestHandler } from 'msw';
-import { TEST_ENTITY_URL } from '../../../testing/fixtures';
+import { TEST_ENTITY_URL } from '../../../__testUtils__/fixtures';
 
 /** A job log as the fake backend serves it; tests append to `content`. */
 export interface FakeJobLog {

@@ -1,5 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  TestAppRenderResult,
+  mockApis,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { ReactElement } from 'react';
 import { TravisCiClient, travisCiApiRef } from '../api';
@@ -12,7 +16,7 @@ import { testEntity } from './fixtures';
 export function renderWithEntity(
   element: ReactElement,
   options: { entity?: Entity } = {},
-) {
+): TestAppRenderResult & { alertApi: ReturnType<typeof mockApis.alert> } {
   const alertApi = mockApis.alert();
   const client = new TravisCiClient({
     discoveryApi: mockApis.discovery(),

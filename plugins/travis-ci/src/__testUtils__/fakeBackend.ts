@@ -98,3 +98,10 @@ export class FakeBackend {
     };
   }
 }
+
+/** Registers the fake backend's handlers on an msw server and returns it. */
+export function installFakeBackend(server: {
+  use(...handlers: RequestHandler[]): void;
+}): FakeBackend {
+  return new FakeBackend(server);
+}

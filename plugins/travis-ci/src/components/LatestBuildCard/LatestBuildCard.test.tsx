@@ -1,0 +1,135 @@
+import { registerMswTestHooks } from '@backstage/frontend-test-utils';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  installFakeBackend,
+  errorResponse,
+} from '../../__testUtils__/fakeBackend';
+import {
+  READ_ONLY,
+  TEST_ENTITY_URL,
+  entityWithoutAnnotation,
+  makeBuild,
+} from '../../__testUtils__/fixtures';
+import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
+import { LatestBuildCard } from './LatestBuildCard';
+
+jest.setTimeout(20_000);
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+describe('LatestBuildCard', () => {
+  it('shows the latest build of the default branch', async () => {
+    const backend = installFakeBackend(server);
+    backend.branches = [
+      { name: 'feature/x', defaultBranch: false },
+      { name: 'trunk', defaultBranch: true },
+    ];
+    backend.builds = [
+      makeBuild({
+        id: 1005,
+        number: '105',
+        branch: 'feature/x',
+        state: 'passed',
+      }),
+      makeBuild({ id: 1004, number: '104', branch: 'trunk', state: 'failed' }),
+    ];
+
+    renderWithEntity(<LatestBuildCard />);
+
+    expect(await screen.findByText('failed')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /^Build #104/ })).toHaveAttribute(
+      'href',
+      backend.builds[1].webUrl,
+    );
+    expect(screen.getByText('Branch trunk')).toBeInTheDocument();
+    expect(screen.getByText('Fix rounding of refunds')).toBeInTheDocument();
+    expect(screen.getByText(/^Finished/)).toBeInTheDocument();
+    expect(backend.buildListQueries.at(-1)?.get('branch')).toBe('trunk');
+    expect(backend.buildListQueries.at(-1)?.get('limit')).toBe('1');
+  });
+
+  it('uses the configured branch', async () => {
+    const backend = installFakeBackend(server);
+    backend.builds = [makeBuild({ branch: 'release' })];
+
+    renderWithEntity(<LatestBuildCard branch="release" />);
+
+    expect(await screen.findByText('passed')).toBeInTheDocument();
+    expect(backend.buildListQueries.at(-1)?.get('branch')).toBe('release');
+  });
+
+  it('restarts the build when allowed', async () => {
+    const backend = installFakeBackend(server);
+    backend.builds = [makeBuild({ state: 'failed' })];
+    backend.onAction = () => {
+      backend.builds = [makeBuild({ state: 'created', duration: undefined })];
+    };
+
+    const { alertApi } = renderWithEntity(
+      <LatestBuildCard
+        refreshIntervals={{ visibleMs: 60_000, hiddenMs: 60_000 }}
+      />,
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Restart build #100' }),
+    );
+
+    expect(await screen.findByText('created')).toBeInTheDocument();
+    expect(alertApi.getAlerts()).toEqual([
+      expect.objectContaining({ severity: 'success' }),
+    ]);
+  });
+
+  it('hides restart from readers', async () => {
+    const backend = installFakeBackend(server);
+    backend.actions = READ_ONLY;
+    backend.builds = [makeBuild({ state: 'failed' })];
+
+    renderWithEntity(<LatestBuildCard />);
+
+    expect(await screen.findByText('failed')).toBeInTheDocument();
+    await waitFor(() => expect(backend.buildListQueries.length).toBe(1));
+    expect(
+      screen.queryByRole('button', { name: /Restart/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says when the repository was never built', async () => {
+    const backend = installFakeBackend(server);
+    backend.branches = [];
+
+    renderWithEntity(<LatestBuildCard />);
+
+    expect(await screen.findByText(/^No builds yet/)).toBeInTheDocument();
+    expect(backend.buildListQueries).toHaveLength(0);
+  });
+
+  it('shows the compact error of a rejected token', async () => {
+    installFakeBackend(server);
+    server.use(
+      http.get(`${TEST_ENTITY_URL}/branches`, () =>
+        errorResponse(502, {
+          name: 'Error',
+          message: 'Travis answered 403',
+          code: 'token-rejected',
+        }),
+      ),
+    );
+
+    renderWithEntity(<LatestBuildCard />);
+
+    expect(
+      await screen.findByText('Travis CI rejected the token'),
+    ).toBeInTheDocument();
+  });
+
+  it('explains the missing annotation', async () => {
+    renderWithEntity(<LatestBuildCard />, { entity: entityWithoutAnnotation });
+
+    expect(await screen.findByText(/annotation, such as/)).toBeInTheDocument();
+  });
+});
