@@ -32,6 +32,8 @@ export interface TravisTestBackendOptions {
   permissions?: ServiceMock<typeof coreServices.permissions.T>;
   /** A credentials provider installed through the extension point. */
   credentialsProvider?: TravisCredentialsProvider;
+  /** Further features, e.g. a database service factory shared by two backends. */
+  features?: NonNullable<Parameters<typeof startTestBackend>[0]['features']>;
 }
 
 /**
@@ -119,6 +121,8 @@ export async function startTravisTestBackend(
       }) as any,
     );
   }
+
+  features.push(...((options.features ?? []) as typeof features));
 
   const backend = await startTestBackend({ features });
   return { ...backend, logger, auditor };
