@@ -1,7 +1,8 @@
 import { ConfigReader } from '@backstage/config';
+import { JsonValue } from '@backstage/types';
 import { readCredentialsConfig } from './readCredentialsConfig';
 
-function read(credentials: unknown) {
+function read(credentials: JsonValue) {
   return readCredentialsConfig(new ConfigReader({ travisci: { credentials } }));
 }
 
