@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { startTestIssuer } from '../../identity/__testUtils__/startTestIssuer';
-import { createCapturingLogger } from '../owner/__testUtils__/capturingLogger';
+import { CapturingLogger } from '../../__testUtils__/CapturingLogger';
 import { OwnerScopedCredentialsProvider } from '../owner/OwnerScopedCredentialsProvider';
 import { AwsEmulator, DEFAULT_CHAIN_ACCESS_KEY } from './__testUtils__/AwsEmulator';
 import { AwsAuth, AwsSecretsManagerStore } from './AwsSecretsManagerStore';
@@ -71,7 +71,7 @@ describe('AwsSecretsManagerStore', () => {
       endpoint: aws.url,
       prefix: 'travis',
       timeoutMs: 2_000,
-      logger: createCapturingLogger(),
+      logger: new CapturingLogger(),
       auth:
         auth === 'webIdentity'
           ? {
@@ -159,7 +159,7 @@ describe('AwsSecretsManagerStore', () => {
       endpoint: 'http://127.0.0.1:1',
       prefix: 'travis',
       timeoutMs: 1_000,
-      logger: createCapturingLogger(),
+      logger: new CapturingLogger(),
       auth: { method: 'default' },
     });
 
@@ -184,7 +184,7 @@ describe('AwsSecretsManagerStore', () => {
 
     const provider = new OwnerScopedCredentialsProvider({
       store,
-      logger: createCapturingLogger(),
+      logger: new CapturingLogger(),
       cache: { softTtlMs: 60_000, maxAgeMs: 600_000, rejectedRecheckMs: 10_000 },
     });
     const error = await provider
@@ -203,7 +203,7 @@ describe('AwsSecretsManagerStore', () => {
   });
 
   it('picks up a new version through the provider after a rejection', async () => {
-    const logger = createCapturingLogger();
+    const logger = new CapturingLogger();
     const provider = new OwnerScopedCredentialsProvider({
       store: createStore('webIdentity'),
       logger,
@@ -227,6 +227,6 @@ describe('AwsSecretsManagerStore', () => {
 
     expect(first.token).toBe('travis-a-1');
     expect(second.token).toBe('travis-a-2');
-    expect(logger.lines.join('\n')).not.toMatch(/travis-a-[12]/);
+    expect(logger.text()).not.toMatch(/travis-a-[12]/);
   });
 });

@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { TravisCredentialsRequest } from '../TravisCredentialsProvider';
-import { createCapturingLogger } from './__testUtils__/capturingLogger';
+import { CapturingLogger } from '../../__testUtils__/CapturingLogger';
 import { OwnerScopedCredentialsProvider } from './OwnerScopedCredentialsProvider';
 import {
   OwnerSecretReadRequest,
@@ -57,7 +57,7 @@ function credentialsRequest(
 function setup() {
   let now = 1_000_000;
   const store = new MemoryStore();
-  const logger = createCapturingLogger();
+  const logger = new CapturingLogger();
   const provider = new OwnerScopedCredentialsProvider({
     store,
     logger,
@@ -180,7 +180,7 @@ describe('OwnerScopedCredentialsProvider', () => {
     await expect(provider.getCredentials(credentialsRequest())).resolves.toEqual({
       token: TEAM_A_TOKEN,
     });
-    expect(logger.lines.some(line => line.includes('Serving the cached Travis CI token'))).toBe(true);
+    expect(logger.text()).toContain('Serving the cached Travis CI token');
 
     advance(600_000);
     const error = await caught(provider.getCredentials(credentialsRequest()));
@@ -266,7 +266,7 @@ describe('OwnerScopedCredentialsProvider', () => {
     await expect(provider.getCredentials(credentialsRequest())).resolves.toEqual({
       token: TEAM_A_TOKEN_2,
     });
-    expect(logger.lines.join('\n')).not.toContain(TEAM_A_TOKEN);
+    expect(logger.text()).not.toContain(TEAM_A_TOKEN);
   });
 
   it('never serves a rejected token during an outage', async () => {
@@ -303,7 +303,7 @@ describe('OwnerScopedCredentialsProvider', () => {
     store.put('group.default.team-a', { token: TEAM_A_TOKEN_2, repositories: ['acme/*'] });
     await provider.reportRejected(credentialsRequest(), first);
 
-    const log = logger.lines.join('\n');
+    const log = logger.text();
 
     expect(log).toContain('group:default/team-a');
     expect(log).not.toContain(TEAM_A_TOKEN);

@@ -1,6 +1,6 @@
 import { createMockDirectory, TestDatabases } from '@backstage/backend-test-utils';
 import { startTestIssuer } from '../../identity/__testUtils__/startTestIssuer';
-import { createCapturingLogger } from '../owner/__testUtils__/capturingLogger';
+import { CapturingLogger } from '../../__testUtils__/CapturingLogger';
 import { OwnerSecretReadRequest, SecretStoreError } from '../owner/OwnerSecretStore';
 import { VaultEmulator } from './__testUtils__/VaultEmulator';
 import { VaultClient } from './VaultClient';
@@ -67,7 +67,7 @@ describe('VaultSecretStore', () => {
           : auth,
       kvMount: 'secret',
       prefix: 'travis',
-      logger: createCapturingLogger(),
+      logger: new CapturingLogger(),
     });
   }
 
@@ -126,7 +126,7 @@ describe('VaultSecretStore', () => {
       },
       kvMount: 'secret',
       prefix: 'travis',
-      logger: createCapturingLogger(),
+      logger: new CapturingLogger(),
     });
 
     await expect(store.read(TEAM_A)).rejects.toMatchObject({
@@ -147,7 +147,7 @@ describe('VaultSecretStore', () => {
       },
       kvMount: 'secret',
       prefix: 'travis',
-      logger: createCapturingLogger(),
+      logger: new CapturingLogger(),
     });
 
     await expect(store.read(TEAM_A)).rejects.toMatchObject({
@@ -172,7 +172,7 @@ describe('VaultSecretStore', () => {
       auth: { method: 'token', token: 'root' },
       kvMount: 'secret',
       prefix: 'travis',
-      logger: createCapturingLogger(),
+      logger: new CapturingLogger(),
     });
 
     await expect(store.read(TEAM_A)).rejects.toMatchObject({ kind: 'unavailable' });
