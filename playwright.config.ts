@@ -37,6 +37,9 @@ export default defineConfig({
     timeout: 300_000,
     stdout: 'pipe',
     stderr: 'pipe',
+    // start.mjs stops the processes it started on SIGTERM; a SIGKILL would
+    // leave them running.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
   },
 
   reporter: [

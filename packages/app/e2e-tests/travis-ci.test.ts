@@ -1,0 +1,143 @@
+import { expect, test } from '@playwright/test';
+import {
+  advanceSimulatorClock,
+  BACKEND_URL,
+  fetchGuestToken,
+  fetchSimulatorBuilds,
+  resetSimulator,
+  signInAsGuest,
+} from './support';
+
+const FINISHED_STATES = /passed|failed|errored|canceled/;
+
+test.beforeEach(async ({ page, request }) => {
+  await resetSimulator(request);
+  await signInAsGuest(page);
+});
+
+test('owner sees builds and triggers a build', async ({ page, request }) => {
+  const [latest] = await fetchSimulatorBuilds(
+    request,
+    'acme/payments-api',
+    'limit=1',
+  );
+
+  await page.goto('/catalog/default/component/payments-api/travis-ci');
+
+  await expect(page.getByText('Travis CI builds')).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: `#${latest.number}`, exact: true }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: test.info().outputPath('travis-ci-tab.png'),
+    fullPage: false,
+  });
+
+  await page.getByRole('button', { name: 'Trigger build' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Branch').fill('main');
+  await dialog.getByLabel('Message').fill('Deploy check from e2e');
+  await dialog.getByRole('button', { name: 'Trigger build' }).click();
+
+  await expect(page.getByText(/Travis CI accepted request \d+/)).toBeVisible();
+
+  // Travis CI turns the request into a build a little later; the
+  // simulator's clock is moved on instead of waiting.
+  const triggeredRow = page
+    .getByRole('row')
+    .filter({ hasText: 'Deploy check from e2e' });
+  await expect(async () => {
+    await advanceSimulatorClock(request, 5_000);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect(triggeredRow).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(triggeredRow).toContainText('API');
+
+  await expect(async () => {
+    await advanceSimulatorClock(request, 5 * 60_000);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect(triggeredRow).toContainText(FINISHED_STATES, {
+      timeout: 2_000,
+    });
+  }).toPass({ timeout: 60_000 });
+});
+
+test('owner restarts a finished build', async ({ page, request }) => {
+  const [finished] = await fetchSimulatorBuilds(
+    request,
+    'acme/payments-api',
+    'limit=1&build.state=passed',
+  );
+
+  await page.goto('/catalog/default/component/payments-api/travis-ci');
+  await page
+    .getByRole('button', { name: `Restart build #${finished.number}` })
+    .click();
+
+  await expect(
+    page.getByText(`Travis CI accepted the restart of build #${finished.number}.`),
+  ).toBeVisible();
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: `#${finished.number}`, exact: true }) });
+  await expect(row).toContainText(/created|received|started/);
+});
+
+test('owner cancels a running build', async ({ page, request }) => {
+  const [running] = await fetchSimulatorBuilds(
+    request,
+    'acme/checkout-service',
+    'limit=1&build.state=started',
+  );
+
+  await page.goto('/catalog/default/component/checkout-service/travis-ci');
+  await page
+    .getByRole('button', { name: `Cancel build #${running.number}` })
+    .click();
+
+  await expect(
+    page.getByText(`Travis CI accepted the cancellation of build #${running.number}.`),
+  ).toBeVisible();
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: `#${running.number}`, exact: true }) });
+  await expect(row).toContainText('canceled');
+});
+
+test('non-owner sees builds but no actions', async ({ page, request }) => {
+  const [latest] = await fetchSimulatorBuilds(
+    request,
+    'acme/inventory-service',
+    'limit=1',
+  );
+
+  await page.goto('/catalog/default/component/inventory-service/travis-ci');
+
+  await expect(
+    page.getByRole('link', { name: `#${latest.number}`, exact: true }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Trigger build' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Restart build/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Cancel build/ })).toHaveCount(0);
+
+  const token = await fetchGuestToken(request);
+  const response = await request.post(
+    `${BACKEND_URL}/api/travis-ci/entities/component/default/inventory-service/builds`,
+    {
+      headers: { Authorization: `Bearer ${token}` },
+      data: { branch: 'main' },
+    },
+  );
+  expect(response.status()).toBe(403);
+});
+
+test('entity overview shows the build cards', async ({ page }) => {
+  await page.goto('/catalog/default/component/payments-api');
+
+  await expect(page.getByText('Latest Travis CI build')).toBeVisible();
+  await expect(page.getByText('Recent Travis CI builds')).toBeVisible();
+  await page.screenshot({
+    path: test.info().outputPath('travis-ci-cards.png'),
+    fullPage: true,
+  });
+});
