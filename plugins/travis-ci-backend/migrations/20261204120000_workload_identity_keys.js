@@ -15,7 +15,10 @@ exports.up = async function up(knex) {
       .primary()
       .notNullable()
       .comment('Key id: the RFC 7638 thumbprint of the public key');
-    table.text('public_jwk').notNullable().comment('The public key as a JWK in JSON');
+    table
+      .text('public_jwk')
+      .notNullable()
+      .comment('The public key as a JWK in JSON');
     table
       .timestamp('created_at', { useTz: true })
       .notNullable()
@@ -27,7 +30,9 @@ exports.up = async function up(knex) {
     table
       .timestamp('expires_at', { useTz: true })
       .notNullable()
-      .comment('When every token the key signed has expired, so the key can go');
+      .comment(
+        'When every token the key signed has expired, so the key can go',
+      );
     table.index(['expires_at'], 'travis_ci_identity_keys_expires_at_idx');
   });
 };

@@ -2,7 +2,10 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { IdentityKeyStore } from './IdentityKeyStore';
 import { migrateDatabase } from './migrateDatabase';
-import { WorkloadIdentityIssuer, WorkloadIdentityTimings } from './WorkloadIdentityIssuer';
+import {
+  WorkloadIdentityIssuer,
+  WorkloadIdentityTimings,
+} from './WorkloadIdentityIssuer';
 
 jest.setTimeout(30_000);
 
@@ -23,7 +26,9 @@ async function setup(timings: Partial<WorkloadIdentityTimings> = {}) {
   let offsetMs = 0;
   const issuer = new WorkloadIdentityIssuer({
     issuer: ISSUER,
-    store: new IdentityKeyStore(await migrateDatabase(mockServices.database({ knex }))),
+    store: new IdentityKeyStore(
+      await migrateDatabase(mockServices.database({ knex })),
+    ),
     logger: mockServices.logger.mock(),
     timings: {
       keyLifetimeMs: 60_000,

@@ -81,7 +81,9 @@ export class WorkloadIdentityIssuer {
   }) {
     if (options.timings.tokenLifetimeMs > MAX_TOKEN_LIFETIME_SECONDS * 1000) {
       throw new TypeError(
-        `Workload identity tokens live at most ${MAX_TOKEN_LIFETIME_SECONDS} s, not ${options.timings.tokenLifetimeMs / 1000} s`,
+        `Workload identity tokens live at most ${MAX_TOKEN_LIFETIME_SECONDS} s, not ${
+          options.timings.tokenLifetimeMs / 1000
+        } s`,
       );
     }
     this.#issuer = options.issuer;
@@ -121,7 +123,11 @@ export class WorkloadIdentityIssuer {
     const deleted = await this.#store.deleteExpired(new Date(this.#now()));
     if (deleted.length > 0) {
       this.#logger.info(
-        `Removed ${deleted.length} expired workload identity key(s) from the JWKS: ${deleted.join(', ')}`,
+        `Removed ${
+          deleted.length
+        } expired workload identity key(s) from the JWKS: ${deleted.join(
+          ', ',
+        )}`,
       );
     }
   }
@@ -152,13 +158,19 @@ export class WorkloadIdentityIssuer {
       entity_ref: claims.entityRef,
       repo_slug: claims.repository,
     })
-      .setProtectedHeader({ alg: WORKLOAD_IDENTITY_ALGORITHM, kid: key.kid, typ: 'JWT' })
+      .setProtectedHeader({
+        alg: WORKLOAD_IDENTITY_ALGORITHM,
+        kid: key.kid,
+        typ: 'JWT',
+      })
       .setIssuer(this.#issuer)
       .setSubject(claims.ownerSlug)
       .setAudience(claims.audience)
       .setIssuedAt(nowSeconds)
       .setNotBefore(nowSeconds - NOT_BEFORE_SKEW_SECONDS)
-      .setExpirationTime(nowSeconds + Math.floor(this.#timings.tokenLifetimeMs / 1000))
+      .setExpirationTime(
+        nowSeconds + Math.floor(this.#timings.tokenLifetimeMs / 1000),
+      )
       .setJti(randomUUID())
       .sign(key.privateKey);
   }
@@ -206,16 +218,21 @@ export class WorkloadIdentityIssuer {
     // the request waits for the pending key rather than signing with a key
     // that verifiers may not have fetched yet.
     const pending =
-      this.#keys.find(key => key.activeFrom > now) ?? (await this.#publishingKey());
+      this.#keys.find(key => key.activeFrom > now) ??
+      (await this.#publishingKey());
     const waitMs = pending.activeFrom - this.#now();
     if (waitMs > this.#timings.publishDelayMs) {
       throw new ServiceUnavailableError(
-        `No workload identity key is active yet; the next one signs in ${Math.ceil(waitMs / 1000)} s.`,
+        `No workload identity key is active yet; the next one signs in ${Math.ceil(
+          waitMs / 1000,
+        )} s.`,
       );
     }
     if (waitMs > 0) {
       this.#logger.info(
-        `Waiting ${Math.ceil(waitMs / 1000)} s until workload identity key ${pending.kid} is published long enough to sign`,
+        `Waiting ${Math.ceil(waitMs / 1000)} s until workload identity key ${
+          pending.kid
+        } is published long enough to sign`,
       );
       await new Promise(resolve => setTimeout(resolve, waitMs));
     }
@@ -228,7 +245,9 @@ export class WorkloadIdentityIssuer {
   }
 
   async #publishKey(): Promise<SigningKey> {
-    const { privateKey, publicKey } = await generateKeyPair(WORKLOAD_IDENTITY_ALGORITHM);
+    const { privateKey, publicKey } = await generateKeyPair(
+      WORKLOAD_IDENTITY_ALGORITHM,
+    );
     const publicJwk = await exportJWK(publicKey);
     const kid = await calculateJwkThumbprint(publicJwk, 'sha256');
 
@@ -236,11 +255,18 @@ export class WorkloadIdentityIssuer {
     const activeFrom = createdAt + this.#timings.publishDelayMs;
     const signUntil = activeFrom + this.#timings.keyLifetimeMs;
     const expiresAt =
-      signUntil + this.#timings.tokenLifetimeMs + this.#timings.verifierLeewayMs;
+      signUntil +
+      this.#timings.tokenLifetimeMs +
+      this.#timings.verifierLeewayMs;
 
     await this.#store.add({
       kid,
-      publicJwk: { ...publicJwk, kid, alg: WORKLOAD_IDENTITY_ALGORITHM, use: 'sig' },
+      publicJwk: {
+        ...publicJwk,
+        kid,
+        alg: WORKLOAD_IDENTITY_ALGORITHM,
+        use: 'sig',
+      },
       createdAt: new Date(createdAt),
       activeFrom: new Date(activeFrom),
       expiresAt: new Date(expiresAt),
@@ -252,7 +278,9 @@ export class WorkloadIdentityIssuer {
       key,
     ].sort((a, b) => a.activeFrom - b.activeFrom);
     this.#logger.info(
-      `Published workload identity key ${kid}; it signs from ${new Date(activeFrom).toISOString()} to ${new Date(signUntil).toISOString()}`,
+      `Published workload identity key ${kid}; it signs from ${new Date(
+        activeFrom,
+      ).toISOString()} to ${new Date(signUntil).toISOString()}`,
     );
     return key;
   }

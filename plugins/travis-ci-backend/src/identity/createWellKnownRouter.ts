@@ -7,7 +7,9 @@ import { WorkloadIdentityIssuer } from './WorkloadIdentityIssuer';
  * `/.well-known`, where Vault, OpenBao and AWS fetch them without
  * credentials. The plugin must open this path with an auth policy.
  */
-export function createWellKnownRouter(issuer: WorkloadIdentityIssuer): express.Router {
+export function createWellKnownRouter(
+  issuer: WorkloadIdentityIssuer,
+): express.Router {
   const router = Router();
   const cacheControl = `public, max-age=${issuer.jwksMaxAgeSeconds}`;
 

@@ -8,7 +8,10 @@ import {
 import { createWellKnownRouter } from './createWellKnownRouter';
 import { IdentityKeyStore } from './IdentityKeyStore';
 import { migrateDatabase } from './migrateDatabase';
-import { WorkloadIdentityIssuer, WorkloadIdentityTimings } from './WorkloadIdentityIssuer';
+import {
+  WorkloadIdentityIssuer,
+  WorkloadIdentityTimings,
+} from './WorkloadIdentityIssuer';
 
 const PLUGIN_ID = 'travis-ci';
 
@@ -42,7 +45,10 @@ export async function createWorkloadIdentity(options: {
   });
   await issuer.rotate();
 
-  const checkIntervalMs = Math.min(timings.keyLifetimeMs / 4, MAX_ROTATION_CHECK_MS);
+  const checkIntervalMs = Math.min(
+    timings.keyLifetimeMs / 4,
+    MAX_ROTATION_CHECK_MS,
+  );
   await scheduler.scheduleTask({
     id: 'travis-ci-workload-identity-key-rotation',
     // Every replica rotates its own keys, so the task runs on each of them.
@@ -55,7 +61,9 @@ export async function createWorkloadIdentity(options: {
         await issuer.rotateIfDue(checkIntervalMs);
       } catch (error) {
         logger.error(
-          `Rotating the workload identity key failed; the next check runs in ${Math.round(checkIntervalMs / 1000)} s`,
+          `Rotating the workload identity key failed; the next check runs in ${Math.round(
+            checkIntervalMs / 1000,
+          )} s`,
           error as Error,
         );
       }
@@ -64,6 +72,8 @@ export async function createWorkloadIdentity(options: {
 
   httpRouter.use(createWellKnownRouter(issuer));
   httpRouter.addAuthPolicy({ path: '/.well-known', allow: 'unauthenticated' });
-  logger.info(`Workload identity issuer ${issuer.issuer} is serving its JWKS at ${issuer.jwksUri}`);
+  logger.info(
+    `Workload identity issuer ${issuer.issuer} is serving its JWKS at ${issuer.jwksUri}`,
+  );
   return issuer;
 }

@@ -13,7 +13,9 @@ const MIGRATIONS_DIRECTORY = resolvePackagePath(
  * Returns the plugin's database client after applying its migrations,
  * unless the database service is set to skip them.
  */
-export async function migrateDatabase(database: DatabaseService): Promise<Knex> {
+export async function migrateDatabase(
+  database: DatabaseService,
+): Promise<Knex> {
   const client = await database.getClient();
 
   if (!database.migrations?.skip) {

@@ -22,7 +22,9 @@ async function replicas(databaseId: Parameters<typeof databases.init>[0]) {
   const create = async () =>
     new WorkloadIdentityIssuer({
       issuer: ISSUER,
-      store: new IdentityKeyStore(await migrateDatabase(mockServices.database({ knex }))),
+      store: new IdentityKeyStore(
+        await migrateDatabase(mockServices.database({ knex })),
+      ),
       logger: mockServices.logger.mock(),
       timings: {
         keyLifetimeMs: 3_600_000,

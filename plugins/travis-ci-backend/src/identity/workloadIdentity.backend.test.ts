@@ -1,4 +1,8 @@
-import { mockCredentials, mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { http, passthrough } from 'msw';
 import request from 'supertest';
 import { HOSTED_API_URL, useTravisSimulator } from '../__testUtils__/simulator';
@@ -43,7 +47,11 @@ describe('workload identity across two backends', () => {
               workloadIdentity: { publishDelaySeconds: 0 },
               vault: {
                 baseUrl: vault.url,
-                auth: { method: 'jwt', role: 'travis', audience: 'vault.test/travis' },
+                auth: {
+                  method: 'jwt',
+                  role: 'travis',
+                  audience: 'vault.test/travis',
+                },
               },
             },
           },
@@ -63,10 +71,16 @@ describe('workload identity across two backends', () => {
       // lists every replica's keys from the shared database.
       vault.configureJwt({ issuer: issuerA, jwksUrl: jwksB });
       const res = await request(a.server)
-        .get('/api/travis-ci/entities/component/default/payments-api/builds?limit=1')
+        .get(
+          '/api/travis-ci/entities/component/default/payments-api/builds?limit=1',
+        )
         .set('Authorization', JANE);
-      const keysA = await request(a.server).get('/api/travis-ci/.well-known/jwks.json');
-      const keysB = await request(b.server).get('/api/travis-ci/.well-known/jwks.json');
+      const keysA = await request(a.server).get(
+        '/api/travis-ci/.well-known/jwks.json',
+      );
+      const keysB = await request(b.server).get(
+        '/api/travis-ci/.well-known/jwks.json',
+      );
 
       expect(res.status).toBe(200);
       expect(vault.logins.at(-1)?.claims?.iss).toBe(issuerA);

@@ -2,7 +2,10 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { startTestIssuer } from '../../identity/__testUtils__/startTestIssuer';
 import { CapturingLogger } from '../../__testUtils__/CapturingLogger';
 import { OwnerScopedCredentialsProvider } from '../owner/OwnerScopedCredentialsProvider';
-import { AwsEmulator, DEFAULT_CHAIN_ACCESS_KEY } from './__testUtils__/AwsEmulator';
+import {
+  AwsEmulator,
+  DEFAULT_CHAIN_ACCESS_KEY,
+} from './__testUtils__/AwsEmulator';
 import { AwsAuth, AwsSecretsManagerStore } from './AwsSecretsManagerStore';
 
 jest.setTimeout(30_000);
@@ -65,7 +68,10 @@ describe('AwsSecretsManagerStore', () => {
     aws.failing = false;
   });
 
-  function createStore(auth: AwsAuth | 'webIdentity', audience = 'sts.amazonaws.com') {
+  function createStore(
+    auth: AwsAuth | 'webIdentity',
+    audience = 'sts.amazonaws.com',
+  ) {
     return new AwsSecretsManagerStore({
       region: 'eu-west-1',
       endpoint: aws.url,
@@ -91,10 +97,16 @@ describe('AwsSecretsManagerStore', () => {
 
     const secret = await store.read(TEAM_A);
 
-    expect(secret.value).toEqual({ token: 'travis-a-1', repositories: ['acme/payments-*'] });
+    expect(secret.value).toEqual({
+      token: 'travis-a-1',
+      repositories: ['acme/payments-*'],
+    });
     expect(secret.version).toMatch(/^[0-9a-f-]{36}$/);
     expect(aws.reads).toEqual([
-      { secretId: 'travis/group.default.team-a', accessKeyId: DEFAULT_CHAIN_ACCESS_KEY },
+      {
+        secretId: 'travis/group.default.team-a',
+        accessKeyId: DEFAULT_CHAIN_ACCESS_KEY,
+      },
     ]);
   });
 
@@ -148,7 +160,9 @@ describe('AwsSecretsManagerStore', () => {
   it('reports a server error as unavailable', async () => {
     aws.failing = true;
 
-    const error = await createStore({ method: 'default' }).read(TEAM_A).catch(e => e);
+    const error = await createStore({ method: 'default' })
+      .read(TEAM_A)
+      .catch(e => e);
 
     expect(error.kind).toBe('unavailable');
   });
@@ -163,7 +177,9 @@ describe('AwsSecretsManagerStore', () => {
       auth: { method: 'default' },
     });
 
-    await expect(store.read(TEAM_A)).rejects.toMatchObject({ kind: 'unavailable' });
+    await expect(store.read(TEAM_A)).rejects.toMatchObject({
+      kind: 'unavailable',
+    });
   });
 
   it('rejects a secret string that is not JSON', async () => {
@@ -185,11 +201,19 @@ describe('AwsSecretsManagerStore', () => {
     const provider = new OwnerScopedCredentialsProvider({
       store,
       logger: new CapturingLogger(),
-      cache: { softTtlMs: 60_000, maxAgeMs: 600_000, rejectedRecheckMs: 10_000 },
+      cache: {
+        softTtlMs: 60_000,
+        maxAgeMs: 600_000,
+        rejectedRecheckMs: 10_000,
+      },
     });
     const error = await provider
       .getCredentials({
-        instance: { name: 'default', baseUrl: 'http://127.0.0.1:1', webUrl: 'http://127.0.0.1:1' },
+        instance: {
+          name: 'default',
+          baseUrl: 'http://127.0.0.1:1',
+          webUrl: 'http://127.0.0.1:1',
+        },
         entity: {} as any,
         entityRef: 'component:default/d',
         ownerRef: 'group:default/team-d',
@@ -207,10 +231,18 @@ describe('AwsSecretsManagerStore', () => {
     const provider = new OwnerScopedCredentialsProvider({
       store: createStore('webIdentity'),
       logger,
-      cache: { softTtlMs: 60_000, maxAgeMs: 600_000, rejectedRecheckMs: 10_000 },
+      cache: {
+        softTtlMs: 60_000,
+        maxAgeMs: 600_000,
+        rejectedRecheckMs: 10_000,
+      },
     });
     const request = {
-      instance: { name: 'default', baseUrl: 'http://127.0.0.1:1', webUrl: 'http://127.0.0.1:1' },
+      instance: {
+        name: 'default',
+        baseUrl: 'http://127.0.0.1:1',
+        webUrl: 'http://127.0.0.1:1',
+      },
       entity: {} as any,
       entityRef: 'component:default/payments',
       ownerRef: 'group:default/team-a',

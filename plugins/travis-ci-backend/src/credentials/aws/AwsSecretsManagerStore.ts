@@ -93,7 +93,9 @@ export class AwsSecretsManagerStore implements OwnerSecretStore {
 
     let output;
     try {
-      output = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
+      output = await client.send(
+        new GetSecretValueCommand({ SecretId: secretId }),
+      );
     } catch (error) {
       throw toStoreError(`GetSecretValue of ${secretId}`, error);
     }
@@ -116,7 +118,9 @@ export class AwsSecretsManagerStore implements OwnerSecretStore {
     return { value, version: output.VersionId ?? 'unknown' };
   }
 
-  async #client(request: OwnerSecretReadRequest): Promise<SecretsManagerClient> {
+  async #client(
+    request: OwnerSecretReadRequest,
+  ): Promise<SecretsManagerClient> {
     const auth = this.#auth;
     if (auth.method === 'default') {
       this.#defaultClient ??= this.#secretsManagerClient();
@@ -165,7 +169,10 @@ export class AwsSecretsManagerStore implements OwnerSecretStore {
       region: this.#region,
       endpoint: auth.stsEndpoint,
       maxAttempts: MAX_ATTEMPTS,
-      requestHandler: { requestTimeout: this.#timeoutMs, connectionTimeout: this.#timeoutMs },
+      requestHandler: {
+        requestTimeout: this.#timeoutMs,
+        connectionTimeout: this.#timeoutMs,
+      },
     });
 
     let output;
@@ -190,9 +197,12 @@ export class AwsSecretsManagerStore implements OwnerSecretStore {
       );
     }
     const expiresAt =
-      credentials.Expiration?.getTime() ?? Date.now() + auth.sessionDurationSeconds * 1000;
+      credentials.Expiration?.getTime() ??
+      Date.now() + auth.sessionDurationSeconds * 1000;
     this.#logger.info(
-      `Assumed ${output.AssumedRoleUser?.Arn ?? auth.roleArn} for owner ${request.ownerRef} until ${new Date(expiresAt).toISOString()}`,
+      `Assumed ${output.AssumedRoleUser?.Arn ?? auth.roleArn} for owner ${
+        request.ownerRef
+      } until ${new Date(expiresAt).toISOString()}`,
     );
 
     return {
@@ -206,13 +216,18 @@ export class AwsSecretsManagerStore implements OwnerSecretStore {
     };
   }
 
-  #secretsManagerClient(credentials?: SecretsManagerClientConfig['credentials']) {
+  #secretsManagerClient(
+    credentials?: SecretsManagerClientConfig['credentials'],
+  ) {
     return new SecretsManagerClient({
       region: this.#region,
       endpoint: this.#endpoint,
       credentials,
       maxAttempts: MAX_ATTEMPTS,
-      requestHandler: { requestTimeout: this.#timeoutMs, connectionTimeout: this.#timeoutMs },
+      requestHandler: {
+        requestTimeout: this.#timeoutMs,
+        connectionTimeout: this.#timeoutMs,
+      },
     });
   }
 }
@@ -224,7 +239,10 @@ function roleSessionName(ownerSlug: string): string {
   if (name.length <= 64) {
     return name;
   }
-  return `travis-${createHash('sha256').update(ownerSlug).digest('hex').slice(0, 40)}`;
+  return `travis-${createHash('sha256')
+    .update(ownerSlug)
+    .digest('hex')
+    .slice(0, 40)}`;
 }
 
 const DENIED = new Set([
@@ -248,8 +266,9 @@ const UNAVAILABLE = new Set([
 function toStoreError(operation: string, error: unknown): SecretStoreError {
   const name = error instanceof Error ? error.name : 'Error';
   const message = error instanceof Error ? error.message : String(error);
-  const meta = (error as { $metadata?: { httpStatusCode?: number }; $fault?: string })
-    ?.$metadata;
+  const meta = (
+    error as { $metadata?: { httpStatusCode?: number }; $fault?: string }
+  )?.$metadata;
   const fault = (error as { $fault?: string })?.$fault;
 
   let kind: SecretStoreErrorKind;

@@ -1,7 +1,10 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { http, passthrough } from 'msw';
 import request from 'supertest';
-import { HOSTED_API_URL, useTravisSimulator } from '../../__testUtils__/simulator';
+import {
+  HOSTED_API_URL,
+  useTravisSimulator,
+} from '../../__testUtils__/simulator';
 import { startTravisTestBackend } from '../../__testUtils__/startTravisTestBackend';
 import { AwsEmulator } from './__testUtils__/AwsEmulator';
 
@@ -38,7 +41,11 @@ describe('travisCiPlugin with AWS Secrets Manager credentials', () => {
           awsSecretsManager: {
             region: 'eu-west-1',
             endpoint: aws.url,
-            auth: { method: 'webIdentity', roleArn: ROLE_ARN, stsEndpoint: aws.url },
+            auth: {
+              method: 'webIdentity',
+              roleArn: ROLE_ARN,
+              stsEndpoint: aws.url,
+            },
           },
         },
       },
@@ -54,7 +61,10 @@ describe('travisCiPlugin with AWS Secrets Manager credentials', () => {
     return { ...backend, issuer };
   }
 
-  function listBuilds(app: Awaited<ReturnType<typeof start>>['server'], entity: string) {
+  function listBuilds(
+    app: Awaited<ReturnType<typeof start>>['server'],
+    entity: string,
+  ) {
     return request(app)
       .get(`/api/travis-ci/entities/component/default/${entity}/builds?limit=1`)
       .set('Authorization', JANE);
@@ -62,14 +72,20 @@ describe('travisCiPlugin with AWS Secrets Manager credentials', () => {
 
   it('reads builds with the owner token from a per-owner session', async () => {
     simulator.addToken('aws-team-a-1', ['acme/payments-api']);
-    aws.putSecret(SECRET, { token: 'aws-team-a-1', repositories: ['acme/payments-*'] });
+    aws.putSecret(SECRET, {
+      token: 'aws-team-a-1',
+      repositories: ['acme/payments-*'],
+    });
     const { server: app, issuer } = await start();
 
     const res = await listBuilds(app, 'payments-api');
 
     expect(res.status).toBe(200);
     expect(aws.assumed).toHaveLength(1);
-    expect(aws.assumed[0].claims).toMatchObject({ iss: issuer, sub: 'group.default.team-a' });
+    expect(aws.assumed[0].claims).toMatchObject({
+      iss: issuer,
+      sub: 'group.default.team-a',
+    });
     expect(aws.reads.map(read => read.secretId)).toEqual([SECRET]);
   });
 
@@ -96,7 +112,9 @@ describe('travisCiPlugin with AWS Secrets Manager credentials', () => {
 
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe('credentials-unavailable');
-    expect(res.body.error.message).toContain('AWS Secrets Manager in eu-west-1');
+    expect(res.body.error.message).toContain(
+      'AWS Secrets Manager in eu-west-1',
+    );
     expect(res.body.error.message).toContain('ResourceNotFoundException');
   });
 });

@@ -48,9 +48,15 @@ export async function createCredentialsProvider(
 
   const store = await createStore(config, deps);
   deps.logger.info(
-    `Travis CI credentials come from ${store.description}, one secret per owner at ${store.secretPath('<owner-slug>')}`,
+    `Travis CI credentials come from ${
+      store.description
+    }, one secret per owner at ${store.secretPath('<owner-slug>')}`,
   );
-  return new OwnerScopedCredentialsProvider({ store, logger: deps.logger, cache: config.cache });
+  return new OwnerScopedCredentialsProvider({
+    store,
+    logger: deps.logger,
+    cache: config.cache,
+  });
 }
 
 function createStaticProvider(
@@ -62,7 +68,8 @@ function createStaticProvider(
     return new StaticOwnerCredentialsProvider(owners, instanceTokens);
   }
 
-  const withoutToken = StaticTravisCredentialsProvider.findInstancesWithoutToken(instances);
+  const withoutToken =
+    StaticTravisCredentialsProvider.findInstancesWithoutToken(instances);
   if (withoutToken.length > 0) {
     throw new Error(
       `Missing travisci token config for the Travis CI instance${

@@ -13,7 +13,11 @@ describe('readCredentialsConfig', () => {
     expect(config).toMatchObject({
       provider: 'static',
       owners: [],
-      cache: { softTtlMs: 300_000, maxAgeMs: 3_600_000, rejectedRecheckMs: 30_000 },
+      cache: {
+        softTtlMs: 300_000,
+        maxAgeMs: 3_600_000,
+        rejectedRecheckMs: 30_000,
+      },
       workloadIdentity: {
         keyLifetimeMs: 3_600_000,
         publishDelayMs: 60_000,
@@ -27,7 +31,11 @@ describe('readCredentialsConfig', () => {
     const config = read({
       static: {
         owners: [
-          { ownerRef: 'Group:default/Team-A', token: 't-a', repositories: ['acme/*'] },
+          {
+            ownerRef: 'Group:default/Team-A',
+            token: 't-a',
+            repositories: ['acme/*'],
+          },
           { ownerRef: 'group:default/team-b', token: 't-b' },
         ],
       },
@@ -36,7 +44,11 @@ describe('readCredentialsConfig', () => {
     expect(config).toMatchObject({
       provider: 'static',
       owners: [
-        { ownerRef: 'group:default/team-a', token: 't-a', repositories: ['acme/*'] },
+        {
+          ownerRef: 'group:default/team-a',
+          token: 't-a',
+          repositories: ['acme/*'],
+        },
         { ownerRef: 'group:default/team-b', token: 't-b' },
       ],
     });
@@ -47,7 +59,11 @@ describe('readCredentialsConfig', () => {
       provider: 'vault',
       vault: {
         baseUrl: 'https://vault.example.com/',
-        auth: { method: 'jwt', role: 'travis', audience: 'vault.example.com/travis' },
+        auth: {
+          method: 'jwt',
+          role: 'travis',
+          audience: 'vault.example.com/travis',
+        },
       },
     });
 
@@ -58,7 +74,12 @@ describe('readCredentialsConfig', () => {
         kvMount: 'secret',
         prefix: 'travis',
         timeoutMs: 5_000,
-        auth: { method: 'jwt', mount: 'jwt', role: 'travis', audience: 'vault.example.com/travis' },
+        auth: {
+          method: 'jwt',
+          mount: 'jwt',
+          role: 'travis',
+          audience: 'vault.example.com/travis',
+        },
       },
     });
   });
@@ -90,7 +111,10 @@ describe('readCredentialsConfig', () => {
       provider: 'aws-secrets-manager',
       awsSecretsManager: {
         region: 'eu-west-1',
-        auth: { method: 'webIdentity', roleArn: 'arn:aws:iam::111122223333:role/travis' },
+        auth: {
+          method: 'webIdentity',
+          roleArn: 'arn:aws:iam::111122223333:role/travis',
+        },
       },
     });
 
@@ -109,39 +133,65 @@ describe('readCredentialsConfig', () => {
   });
 
   it.each([
-    [{ provider: 'ldap' }, 'Invalid travisci.credentials.provider config "ldap"'],
+    [
+      { provider: 'ldap' },
+      'Invalid travisci.credentials.provider config "ldap"',
+    ],
     [{ provider: 'vault' }, 'Missing travisci.credentials.vault config'],
     [
       { provider: 'vault', vault: { auth: { method: 'token', token: 't' } } },
       'Missing travisci.credentials.vault.baseUrl config',
     ],
     [
-      { provider: 'vault', vault: { baseUrl: 'ftp://vault', auth: { method: 'token', token: 't' } } },
+      {
+        provider: 'vault',
+        vault: {
+          baseUrl: 'ftp://vault',
+          auth: { method: 'token', token: 't' },
+        },
+      },
       'Invalid travisci.credentials.vault.baseUrl config "ftp://vault"',
     ],
     [
-      { provider: 'vault', vault: { baseUrl: 'https://v', auth: { method: 'token' } } },
+      {
+        provider: 'vault',
+        vault: { baseUrl: 'https://v', auth: { method: 'token' } },
+      },
       'Missing travisci.credentials.vault.auth.token config',
     ],
     [
-      { provider: 'vault', vault: { baseUrl: 'https://v', auth: { method: 'jwt', role: 'r' } } },
+      {
+        provider: 'vault',
+        vault: { baseUrl: 'https://v', auth: { method: 'jwt', role: 'r' } },
+      },
       'Missing travisci.credentials.vault.auth.audience config',
     ],
     [
-      { provider: 'vault', vault: { baseUrl: 'https://v', auth: { method: 'ldap' } } },
+      {
+        provider: 'vault',
+        vault: { baseUrl: 'https://v', auth: { method: 'ldap' } },
+      },
       'Invalid travisci.credentials.vault.auth.method config "ldap"',
     ],
     [
       {
         provider: 'vault',
-        vault: { baseUrl: 'https://v', prefix: 'travis/*', auth: { method: 'token', token: 't' } },
+        vault: {
+          baseUrl: 'https://v',
+          prefix: 'travis/*',
+          auth: { method: 'token', token: 't' },
+        },
       },
       'Invalid travisci.credentials.vault.prefix config "travis/*"',
     ],
     [
       {
         provider: 'vault',
-        vault: { baseUrl: 'https://v', prefix: '../sys', auth: { method: 'token', token: 't' } },
+        vault: {
+          baseUrl: 'https://v',
+          prefix: '../sys',
+          auth: { method: 'token', token: 't' },
+        },
       },
       'Invalid travisci.credentials.vault.prefix config "../sys"',
     ],
@@ -150,13 +200,19 @@ describe('readCredentialsConfig', () => {
       'Missing travisci.credentials.awsSecretsManager config',
     ],
     [
-      { provider: 'aws-secrets-manager', awsSecretsManager: { prefix: 'travis' } },
+      {
+        provider: 'aws-secrets-manager',
+        awsSecretsManager: { prefix: 'travis' },
+      },
       'Missing travisci.credentials.awsSecretsManager.region config',
     ],
     [
       {
         provider: 'aws-secrets-manager',
-        awsSecretsManager: { region: 'eu-west-1', auth: { method: 'webIdentity', roleArn: 'travis' } },
+        awsSecretsManager: {
+          region: 'eu-west-1',
+          auth: { method: 'webIdentity', roleArn: 'travis' },
+        },
       },
       'Invalid travisci.credentials.awsSecretsManager.auth.roleArn config "travis"',
     ],
@@ -165,7 +221,13 @@ describe('readCredentialsConfig', () => {
       'Invalid travisci.credentials.static.owners[0].ownerRef config',
     ],
     [
-      { static: { owners: [{ ownerRef: 'group:default/a', token: 't', repositories: ['*/*'] }] } },
+      {
+        static: {
+          owners: [
+            { ownerRef: 'group:default/a', token: 't', repositories: ['*/*'] },
+          ],
+        },
+      },
       'Invalid travisci.credentials.static.owners[0].repositories config',
     ],
     [
@@ -191,7 +253,10 @@ describe('readCredentialsConfig', () => {
       { cache: { softTtlSeconds: 600, maxAgeSeconds: 60 } },
       'Invalid travisci.credentials.cache.maxAgeSeconds config',
     ],
-    [{ cache: 'soon' }, 'Invalid travisci.credentials.cache config: expected an object'],
+    [
+      { cache: 'soon' },
+      'Invalid travisci.credentials.cache config: expected an object',
+    ],
   ])('rejects %j', (credentials, message) => {
     expect(() => read(credentials)).toThrow(message);
   });

@@ -1,7 +1,7 @@
 import { Config } from '@backstage/config';
 import { MAX_TOKEN_LIFETIME_SECONDS } from '../../identity/WorkloadIdentityIssuer';
 import { toOwnerSlug } from '../owner/ownerSlug';
-import { RepositoryPatterns } from '../owner/repositoryPatterns';
+import { ConfigSectionReader as Reader } from './ConfigSectionReader';
 import {
   AwsProviderConfig,
   CredentialsConfig,
@@ -11,10 +11,8 @@ import {
 
 const KEY = 'travisci.credentials';
 const PROVIDERS = ['static', 'vault', 'aws-secrets-manager'] as const;
-const DEFAULT_SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
-
-// Store paths are built from these, so they may not contain "*", "+", "..".
-const PATH_PATTERN = /^[A-Za-z0-9_-]+(?:[./][A-Za-z0-9_-]+)*$/;
+const DEFAULT_SERVICE_ACCOUNT_TOKEN =
+  '/var/run/secrets/kubernetes.io/serviceaccount/token';
 
 /**
  * Reads and validates `travisci.credentials`.
@@ -29,7 +27,9 @@ export function readCredentialsConfig(root: Config): CredentialsConfig {
   const provider = reader.optionalString('provider') ?? 'static';
   if (!(PROVIDERS as readonly string[]).includes(provider)) {
     throw new Error(
-      `Invalid ${KEY}.provider config "${provider}": use one of ${PROVIDERS.join(', ')}.`,
+      `Invalid ${KEY}.provider config "${provider}": use one of ${PROVIDERS.join(
+        ', ',
+      )}.`,
     );
   }
 
@@ -39,14 +39,23 @@ export function readCredentialsConfig(root: Config): CredentialsConfig {
     cache: {
       softTtlMs: cache.wholeNumber('softTtlSeconds', 300, 1, 86_400) * 1000,
       maxAgeMs: cache.wholeNumber('maxAgeSeconds', 3_600, 1, 604_800) * 1000,
-      rejectedRecheckMs: cache.wholeNumber('rejectedRecheckSeconds', 30, 0, 3_600) * 1000,
+      rejectedRecheckMs:
+        cache.wholeNumber('rejectedRecheckSeconds', 30, 0, 3_600) * 1000,
     },
     workloadIdentity: {
-      keyLifetimeMs: identity.wholeNumber('keyLifetimeMinutes', 60, 1, 10_080) * 60_000,
-      publishDelayMs: identity.wholeNumber('publishDelaySeconds', 60, 0, 3_600) * 1000,
+      keyLifetimeMs:
+        identity.wholeNumber('keyLifetimeMinutes', 60, 1, 10_080) * 60_000,
+      publishDelayMs:
+        identity.wholeNumber('publishDelaySeconds', 60, 0, 3_600) * 1000,
       tokenLifetimeMs:
-        identity.wholeNumber('tokenLifetimeSeconds', 90, 10, MAX_TOKEN_LIFETIME_SECONDS) * 1000,
-      verifierLeewayMs: identity.wholeNumber('verifierLeewaySeconds', 150, 0, 3_600) * 1000,
+        identity.wholeNumber(
+          'tokenLifetimeSeconds',
+          90,
+          10,
+          MAX_TOKEN_LIFETIME_SECONDS,
+        ) * 1000,
+      verifierLeewayMs:
+        identity.wholeNumber('verifierLeewaySeconds', 150, 0, 3_600) * 1000,
     },
   };
   if (common.cache.maxAgeMs < common.cache.softTtlMs) {
@@ -59,9 +68,17 @@ export function readCredentialsConfig(root: Config): CredentialsConfig {
     return { ...common, provider, vault: readVault(reader.required('vault')) };
   }
   if (provider === 'aws-secrets-manager') {
-    return { ...common, provider, aws: readAws(reader.required('awsSecretsManager')) };
+    return {
+      ...common,
+      provider,
+      aws: readAws(reader.required('awsSecretsManager')),
+    };
   }
-  return { ...common, provider: 'static', owners: readStaticOwners(reader.child('static')) };
+  return {
+    ...common,
+    provider: 'static',
+    owners: readStaticOwners(reader.child('static')),
+  };
 }
 
 function readStaticOwners(reader: Reader): StaticOwnerToken[] {
@@ -70,14 +87,20 @@ function readStaticOwners(reader: Reader): StaticOwnerToken[] {
     try {
       toOwnerSlug(ownerRef);
     } catch (error) {
-      throw new Error(`Invalid ${owner.path}.ownerRef config: ${(error as Error).message}`);
+      throw new Error(
+        `Invalid ${owner.path}.ownerRef config: ${(error as Error).message}`,
+      );
     }
 
     const repositories = owner.optionalStringList('repositories');
     if (repositories) {
       owner.patterns('repositories', repositories);
     }
-    return { ownerRef: ownerRef.toLowerCase(), token: owner.string('token'), repositories };
+    return {
+      ownerRef: ownerRef.toLowerCase(),
+      token: owner.string('token'),
+      repositories,
+    };
   });
 
   const seen = new Set<string>();
@@ -104,7 +127,8 @@ function readVault(reader: Reader): VaultProviderConfig {
       method,
       mount: auth.storePath('mount', 'kubernetes'),
       role: auth.string('role'),
-      tokenPath: auth.optionalString('tokenPath') ?? DEFAULT_SERVICE_ACCOUNT_TOKEN,
+      tokenPath:
+        auth.optionalString('tokenPath') ?? DEFAULT_SERVICE_ACCOUNT_TOKEN,
     };
   } else if (method === 'jwt') {
     vaultAuth = {
@@ -147,11 +171,18 @@ function readAws(reader: Reader): AwsProviderConfig {
       method,
       roleArn,
       audience: auth.optionalString('audience') ?? 'sts.amazonaws.com',
-      sessionDurationSeconds: auth.wholeNumber('sessionDurationSeconds', 900, 900, 43_200),
+      sessionDurationSeconds: auth.wholeNumber(
+        'sessionDurationSeconds',
+        900,
+        900,
+        43_200,
+      ),
       stsEndpoint: auth.optionalUrl('stsEndpoint'),
     };
   } else {
-    throw new Error(`Invalid ${auth.path}.method config "${method}": use default or webIdentity.`);
+    throw new Error(
+      `Invalid ${auth.path}.method config "${method}": use default or webIdentity.`,
+    );
   }
 
   return {
@@ -161,113 +192,4 @@ function readAws(reader: Reader): AwsProviderConfig {
     timeoutMs: reader.wholeNumber('timeoutMs', 5_000, 100, 60_000),
     auth: awsAuth,
   };
-}
-
-/** Reads typed values and names the full key in every error. */
-class Reader {
-  constructor(
-    readonly config: Config | undefined,
-    readonly path: string,
-  ) {}
-
-  child(key: string): Reader {
-    return new Reader(this.#get(() => this.config?.getOptionalConfig(key), key, 'an object'), `${this.path}.${key}`);
-  }
-
-  required(key: string): Reader {
-    const child = this.child(key);
-    if (!child.config) {
-      throw new Error(`Missing ${this.path}.${key} config: add the section for this provider.`);
-    }
-    return child;
-  }
-
-  list(key: string): Reader[] {
-    const items = this.#get(() => this.config?.getOptionalConfigArray(key), key, 'a list of objects');
-    return (items ?? []).map((item, index) => new Reader(item, `${this.path}.${key}[${index}]`));
-  }
-
-  optionalString(key: string): string | undefined {
-    const value = this.#get(() => this.config?.getOptionalString(key), key, 'a string');
-    if (value !== undefined && value.trim() === '') {
-      throw new Error(`Invalid ${this.path}.${key} config: the value is empty; set it or remove the key.`);
-    }
-    return value?.trim();
-  }
-
-  string(key: string): string {
-    const value = this.optionalString(key);
-    if (value === undefined) {
-      throw new Error(`Missing ${this.path}.${key} config: set it to a non-empty string.`);
-    }
-    return value;
-  }
-
-  optionalStringList(key: string): string[] | undefined {
-    return this.#get(() => this.config?.getOptionalStringArray(key), key, 'a list of strings');
-  }
-
-  patterns(key: string, patterns: string[]) {
-    try {
-      RepositoryPatterns.parse(patterns);
-    } catch (error) {
-      throw new Error(`Invalid ${this.path}.${key} config: ${(error as Error).message}.`);
-    }
-  }
-
-  storePath(key: string, defaultValue: string): string {
-    const value = this.optionalString(key) ?? defaultValue;
-    if (!PATH_PATTERN.test(value) || value.split('/').some(part => part === '.' || part === '..')) {
-      throw new Error(
-        `Invalid ${this.path}.${key} config "${value}": use letters, digits, "_", "-" and "." in segments separated by "/".`,
-      );
-    }
-    return value;
-  }
-
-  url(key: string): string {
-    const value = this.optionalUrl(key);
-    if (value === undefined) {
-      throw new Error(`Missing ${this.path}.${key} config: set it to an http or https URL.`);
-    }
-    return value;
-  }
-
-  optionalUrl(key: string): string | undefined {
-    const value = this.optionalString(key);
-    if (value === undefined) {
-      return undefined;
-    }
-    let url: URL | undefined;
-    try {
-      url = new URL(value);
-    } catch {
-      url = undefined;
-    }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.username) {
-      throw new Error(
-        `Invalid ${this.path}.${key} config "${value}": expected an http or https URL without query or credentials.`,
-      );
-    }
-    return value.replace(/\/+$/, '');
-  }
-
-  /** Reads a whole number within bounds; the unit is in the key's name. */
-  wholeNumber(key: string, defaultValue: number, min: number, max: number): number {
-    const value = this.#get(() => this.config?.getOptionalNumber(key), key, 'a number') ?? defaultValue;
-    if (!Number.isInteger(value) || value < min || value > max) {
-      throw new Error(
-        `Invalid ${this.path}.${key} config ${value}: expected a whole number from ${min} to ${max}.`,
-      );
-    }
-    return value;
-  }
-
-  #get<T>(read: () => T, key: string, expected: string): T {
-    try {
-      return read();
-    } catch {
-      throw new Error(`Invalid ${this.path}.${key} config: expected ${expected}.`);
-    }
-  }
 }

@@ -35,7 +35,10 @@ class MemoryStore implements OwnerSecretStore {
     }
     const secret = this.secrets.get(request.ownerSlug);
     if (!secret) {
-      throw new SecretStoreError('not-found', `no secret at travis/${request.ownerSlug}`);
+      throw new SecretStoreError(
+        'not-found',
+        `no secret at travis/${request.ownerSlug}`,
+      );
     }
     return { value: secret.value, version: String(secret.version) };
   }
@@ -45,8 +48,16 @@ function credentialsRequest(
   overrides: Partial<TravisCredentialsRequest> = {},
 ): TravisCredentialsRequest {
   return {
-    instance: { name: 'default', baseUrl: 'http://127.0.0.1:1', webUrl: 'http://127.0.0.1:1' },
-    entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'payments' } } as Entity,
+    instance: {
+      name: 'default',
+      baseUrl: 'http://127.0.0.1:1',
+      webUrl: 'http://127.0.0.1:1',
+    },
+    entity: {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'payments' },
+    } as Entity,
     entityRef: 'component:default/payments',
     ownerRef: 'group:default/team-a',
     repository: { owner: 'acme', name: 'payments-api' },
@@ -64,7 +75,10 @@ function setup() {
     cache: { softTtlMs: 60_000, maxAgeMs: 600_000, rejectedRecheckMs: 10_000 },
     now: () => now,
   });
-  store.put('group.default.team-a', { token: TEAM_A_TOKEN, repositories: ['acme/payments-*'] });
+  store.put('group.default.team-a', {
+    token: TEAM_A_TOKEN,
+    repositories: ['acme/payments-*'],
+  });
   return {
     store,
     logger,
@@ -105,7 +119,11 @@ describe('OwnerScopedCredentialsProvider', () => {
     const { provider } = setup();
 
     const error = await caught(
-      provider.getCredentials(credentialsRequest({ repository: { owner: 'acme', name: 'web-frontend' } })),
+      provider.getCredentials(
+        credentialsRequest({
+          repository: { owner: 'acme', name: 'web-frontend' },
+        }),
+      ),
     );
 
     expect(error.name).toBe('NotAllowedError');
@@ -118,7 +136,9 @@ describe('OwnerScopedCredentialsProvider', () => {
   it('rejects an entity without owner', async () => {
     const { provider, store } = setup();
 
-    const error = await caught(provider.getCredentials(credentialsRequest({ ownerRef: undefined })));
+    const error = await caught(
+      provider.getCredentials(credentialsRequest({ ownerRef: undefined })),
+    );
 
     expect(error.code).toBe('repository-not-allowed');
     expect(error.message).toContain('has no owner');
@@ -141,11 +161,16 @@ describe('OwnerScopedCredentialsProvider', () => {
 
   it('caches per owner until the soft TTL', async () => {
     const { provider, store, advance } = setup();
-    store.put('group.default.team-b', { token: 'team-b-token', repositories: ['acme/*'] });
+    store.put('group.default.team-b', {
+      token: 'team-b-token',
+      repositories: ['acme/*'],
+    });
 
     await provider.getCredentials(credentialsRequest());
     await provider.getCredentials(credentialsRequest());
-    await provider.getCredentials(credentialsRequest({ ownerRef: 'group:default/team-b' }));
+    await provider.getCredentials(
+      credentialsRequest({ ownerRef: 'group:default/team-b' }),
+    );
     advance(59_000);
     await provider.getCredentials(credentialsRequest());
 
@@ -154,10 +179,15 @@ describe('OwnerScopedCredentialsProvider', () => {
       'group.default.team-b',
     ]);
 
-    store.put('group.default.team-a', { token: TEAM_A_TOKEN_2, repositories: ['acme/*'] });
+    store.put('group.default.team-a', {
+      token: TEAM_A_TOKEN_2,
+      repositories: ['acme/*'],
+    });
     advance(2_000);
 
-    await expect(provider.getCredentials(credentialsRequest())).resolves.toEqual({
+    await expect(
+      provider.getCredentials(credentialsRequest()),
+    ).resolves.toEqual({
       token: TEAM_A_TOKEN_2,
     });
     expect(store.reads).toHaveLength(3);
@@ -166,7 +196,9 @@ describe('OwnerScopedCredentialsProvider', () => {
   it('reads once for concurrent requests', async () => {
     const { provider, store } = setup();
 
-    await Promise.all([1, 2, 3].map(() => provider.getCredentials(credentialsRequest())));
+    await Promise.all(
+      [1, 2, 3].map(() => provider.getCredentials(credentialsRequest())),
+    );
 
     expect(store.reads).toHaveLength(1);
   });
@@ -177,7 +209,9 @@ describe('OwnerScopedCredentialsProvider', () => {
     store.failure = 'unavailable';
     advance(120_000);
 
-    await expect(provider.getCredentials(credentialsRequest())).resolves.toEqual({
+    await expect(
+      provider.getCredentials(credentialsRequest()),
+    ).resolves.toEqual({
       token: TEAM_A_TOKEN,
     });
     expect(logger.text()).toContain('Serving the cached Travis CI token');
@@ -197,7 +231,9 @@ describe('OwnerScopedCredentialsProvider', () => {
     const error = await caught(provider.getCredentials(credentialsRequest()));
 
     expect(error.code).toBe('credentials-unavailable');
-    expect(error.message).toContain('travis/group.default.team-a in the test store');
+    expect(error.message).toContain(
+      'travis/group.default.team-a in the test store',
+    );
   });
 
   it('drops the cached token when the store denies access', async () => {
@@ -210,14 +246,19 @@ describe('OwnerScopedCredentialsProvider', () => {
 
     expect(error.code).toBe('credentials-unavailable');
     store.failure = 'unavailable';
-    await expect(provider.getCredentials(credentialsRequest())).rejects.toMatchObject({
+    await expect(
+      provider.getCredentials(credentialsRequest()),
+    ).rejects.toMatchObject({
       code: 'credentials-unavailable',
     });
   });
 
   it('reports an invalid secret without its token', async () => {
     const { provider, store } = setup();
-    store.put('group.default.team-a', { token: TEAM_A_TOKEN, repositories: ['*/*'] });
+    store.put('group.default.team-a', {
+      token: TEAM_A_TOKEN,
+      repositories: ['*/*'],
+    });
 
     const error = await caught(provider.getCredentials(credentialsRequest()));
 
@@ -229,11 +270,16 @@ describe('OwnerScopedCredentialsProvider', () => {
   it('uses a new secret version after a rejection', async () => {
     const { provider, store } = setup();
     const first = await provider.getCredentials(credentialsRequest());
-    store.put('group.default.team-a', { token: TEAM_A_TOKEN_2, repositories: ['acme/*'] });
+    store.put('group.default.team-a', {
+      token: TEAM_A_TOKEN_2,
+      repositories: ['acme/*'],
+    });
 
     await provider.reportRejected(credentialsRequest(), first);
 
-    await expect(provider.getCredentials(credentialsRequest())).resolves.toEqual({
+    await expect(
+      provider.getCredentials(credentialsRequest()),
+    ).resolves.toEqual({
       token: TEAM_A_TOKEN_2,
     });
     expect(store.reads).toHaveLength(2);
@@ -243,27 +289,40 @@ describe('OwnerScopedCredentialsProvider', () => {
     const { provider, store, advance, logger } = setup();
     const first = await provider.getCredentials(credentialsRequest());
 
-    const error = await caught(provider.reportRejected(credentialsRequest(), first));
+    const error = await caught(
+      provider.reportRejected(credentialsRequest(), first),
+    );
 
     expect(error.code).toBe('token-rejected');
-    expect(error.message).toContain('The Travis CI token of owner group:default/team-a is invalid');
+    expect(error.message).toContain(
+      'The Travis CI token of owner group:default/team-a is invalid',
+    );
     expect(error.message).not.toContain(TEAM_A_TOKEN);
 
     // Until the recheck interval passes, no request reaches the store.
-    await expect(provider.getCredentials(credentialsRequest())).rejects.toMatchObject({
+    await expect(
+      provider.getCredentials(credentialsRequest()),
+    ).rejects.toMatchObject({
       code: 'token-rejected',
     });
     expect(store.reads).toHaveLength(2);
 
     advance(11_000);
-    await expect(provider.getCredentials(credentialsRequest())).rejects.toMatchObject({
+    await expect(
+      provider.getCredentials(credentialsRequest()),
+    ).rejects.toMatchObject({
       code: 'token-rejected',
     });
     expect(store.reads).toHaveLength(3);
 
-    store.put('group.default.team-a', { token: TEAM_A_TOKEN_2, repositories: ['acme/*'] });
+    store.put('group.default.team-a', {
+      token: TEAM_A_TOKEN_2,
+      repositories: ['acme/*'],
+    });
     advance(11_000);
-    await expect(provider.getCredentials(credentialsRequest())).resolves.toEqual({
+    await expect(
+      provider.getCredentials(credentialsRequest()),
+    ).resolves.toEqual({
       token: TEAM_A_TOKEN_2,
     });
     expect(logger.text()).not.toContain(TEAM_A_TOKEN);
@@ -274,7 +333,9 @@ describe('OwnerScopedCredentialsProvider', () => {
     const first = await provider.getCredentials(credentialsRequest());
     store.failure = 'unavailable';
 
-    const error = await caught(provider.reportRejected(credentialsRequest(), first));
+    const error = await caught(
+      provider.reportRejected(credentialsRequest(), first),
+    );
     advance(11_000);
     const later = await caught(provider.getCredentials(credentialsRequest()));
 
@@ -285,7 +346,10 @@ describe('OwnerScopedCredentialsProvider', () => {
   it('ignores a rejection of a token already replaced', async () => {
     const { provider, store } = setup();
     const first = await provider.getCredentials(credentialsRequest());
-    store.put('group.default.team-a', { token: TEAM_A_TOKEN_2, repositories: ['acme/*'] });
+    store.put('group.default.team-a', {
+      token: TEAM_A_TOKEN_2,
+      repositories: ['acme/*'],
+    });
     await provider.reportRejected(credentialsRequest(), first);
 
     await provider.reportRejected(credentialsRequest(), first);
@@ -300,7 +364,10 @@ describe('OwnerScopedCredentialsProvider', () => {
     advance(61_000);
     await provider.getCredentials(credentialsRequest());
     store.failure = undefined;
-    store.put('group.default.team-a', { token: TEAM_A_TOKEN_2, repositories: ['acme/*'] });
+    store.put('group.default.team-a', {
+      token: TEAM_A_TOKEN_2,
+      repositories: ['acme/*'],
+    });
     await provider.reportRejected(credentialsRequest(), first);
 
     const log = logger.text();

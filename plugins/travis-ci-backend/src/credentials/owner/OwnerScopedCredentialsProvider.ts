@@ -48,7 +48,9 @@ interface CacheEntry {
  * read again at once: a new version replaces the old one, and the same
  * version fails closed until the store holds a new token.
  */
-export class OwnerScopedCredentialsProvider implements TravisCredentialsProvider {
+export class OwnerScopedCredentialsProvider
+  implements TravisCredentialsProvider
+{
   readonly #store: OwnerSecretStore;
   readonly #logger: LoggerService;
   readonly #cache: OwnerCredentialsCacheOptions;
@@ -92,7 +94,11 @@ export class OwnerScopedCredentialsProvider implements TravisCredentialsProvider
     }
 
     this.#logger.warn(
-      `Travis CI rejected the token of owner ${readRequest.ownerRef} (secret version ${entry.secret.version}); reading ${this.#secretLocation(readRequest)} again`,
+      `Travis CI rejected the token of owner ${
+        readRequest.ownerRef
+      } (secret version ${
+        entry.secret.version
+      }); reading ${this.#secretLocation(readRequest)} again`,
     );
 
     let fresh: CacheEntry;
@@ -101,7 +107,9 @@ export class OwnerScopedCredentialsProvider implements TravisCredentialsProvider
     } catch (error) {
       this.#markRejected(readRequest.ownerSlug, entry);
       throw tokenRejectedError(
-        `Travis CI rejected the token of owner ${readRequest.ownerRef}, and reading a new one failed: ${describeError(error)}`,
+        `Travis CI rejected the token of owner ${
+          readRequest.ownerRef
+        }, and reading a new one failed: ${describeError(error)}`,
       );
     }
 
@@ -146,7 +154,13 @@ export class OwnerScopedCredentialsProvider implements TravisCredentialsProvider
         now - entry.readAt < this.#cache.maxAgeMs;
       if (usable) {
         this.#logger.warn(
-          `Serving the cached Travis CI token of owner ${request.ownerRef} (secret version ${entry.secret.version}, read ${Math.round((now - entry.readAt) / 1000)} s ago) because ${this.#store.description} is unavailable: ${error.message}`,
+          `Serving the cached Travis CI token of owner ${
+            request.ownerRef
+          } (secret version ${entry.secret.version}, read ${Math.round(
+            (now - entry.readAt) / 1000,
+          )} s ago) because ${this.#store.description} is unavailable: ${
+            error.message
+          }`,
         );
         return entry;
       }
@@ -181,7 +195,9 @@ export class OwnerScopedCredentialsProvider implements TravisCredentialsProvider
         } catch (error) {
           throw new SecretStoreError(
             'invalid',
-            `the secret at ${this.#secretLocation(request)} (version ${stored.version}) is invalid: ${describeError(error)}`,
+            `the secret at ${this.#secretLocation(request)} (version ${
+              stored.version
+            }) is invalid: ${describeError(error)}`,
           );
         }
 
@@ -195,7 +211,11 @@ export class OwnerScopedCredentialsProvider implements TravisCredentialsProvider
         }
         if (previous && previous.secret.version !== secret.version) {
           this.#logger.info(
-            `Read secret version ${secret.version} for owner ${request.ownerRef} from ${this.#store.description}, replacing version ${previous.secret.version}`,
+            `Read secret version ${secret.version} for owner ${
+              request.ownerRef
+            } from ${this.#store.description}, replacing version ${
+              previous.secret.version
+            }`,
           );
         }
         this.#entries.set(request.ownerSlug, entry);
@@ -208,7 +228,9 @@ export class OwnerScopedCredentialsProvider implements TravisCredentialsProvider
           this.#entries.delete(request.ownerSlug);
         }
         this.#logger.warn(
-          `Reading the Travis CI secret of owner ${request.ownerRef} from ${this.#store.description} failed: ${describeError(error)}`,
+          `Reading the Travis CI secret of owner ${request.ownerRef} from ${
+            this.#store.description
+          } failed: ${describeError(error)}`,
         );
         throw error;
       } finally {
@@ -232,36 +254,59 @@ export class OwnerScopedCredentialsProvider implements TravisCredentialsProvider
     request: TravisCredentialsRequest,
     readRequest: OwnerSecretReadRequest,
   ) {
-    if (secret.instance !== undefined && secret.instance !== request.instance.name) {
+    if (
+      secret.instance !== undefined &&
+      secret.instance !== request.instance.name
+    ) {
       throw repositoryNotAllowedError(
         `The Travis CI token of owner ${readRequest.ownerRef} is for the instance "${secret.instance}", but ${readRequest.entityRef} uses the instance "${request.instance.name}"; store a token for that instance or change the entity's travis-ci.com/instance annotation.`,
       );
     }
     if (!secret.repositories.allows(readRequest.repository)) {
       throw repositoryNotAllowedError(
-        `Owner ${readRequest.ownerRef} may not use the Travis CI repository ${readRequest.repository} of ${readRequest.entityRef}: no pattern in the "repositories" list of ${this.#secretLocation(readRequest)} matches it. Add a pattern there, or fix the entity's owner or annotation.`,
+        `Owner ${readRequest.ownerRef} may not use the Travis CI repository ${
+          readRequest.repository
+        } of ${
+          readRequest.entityRef
+        }: no pattern in the "repositories" list of ${this.#secretLocation(
+          readRequest,
+        )} matches it. Add a pattern there, or fix the entity's owner or annotation.`,
       );
     }
   }
 
   #invalidTokenError(request: OwnerSecretReadRequest, entry: CacheEntry) {
     return tokenRejectedError(
-      `The Travis CI token of owner ${request.ownerRef} is invalid: Travis CI rejected it, and ${this.#secretLocation(request)} still holds the same token (version ${entry.secret.version}). Store a new token there.`,
+      `The Travis CI token of owner ${
+        request.ownerRef
+      } is invalid: Travis CI rejected it, and ${this.#secretLocation(
+        request,
+      )} still holds the same token (version ${
+        entry.secret.version
+      }). Store a new token there.`,
     );
   }
 
   #explain(request: OwnerSecretReadRequest, error: unknown) {
     return credentialsUnavailableError(
-      `No Travis CI token for owner ${request.ownerRef}: reading ${this.#secretLocation(request)} failed: ${describeError(error)}`,
+      `No Travis CI token for owner ${
+        request.ownerRef
+      }: reading ${this.#secretLocation(request)} failed: ${describeError(
+        error,
+      )}`,
     );
   }
 
   #secretLocation(request: OwnerSecretReadRequest) {
-    return `${this.#store.secretPath(request.ownerSlug)} in ${this.#store.description}`;
+    return `${this.#store.secretPath(request.ownerSlug)} in ${
+      this.#store.description
+    }`;
   }
 }
 
-function toReadRequest(request: TravisCredentialsRequest): OwnerSecretReadRequest {
+function toReadRequest(
+  request: TravisCredentialsRequest,
+): OwnerSecretReadRequest {
   if (!request.ownerRef) {
     throw repositoryNotAllowedError(
       `${request.entityRef} has no owner, so no owner's Travis CI token may be used for it; set spec.owner on the entity.`,

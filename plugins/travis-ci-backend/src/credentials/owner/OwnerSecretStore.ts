@@ -21,7 +21,11 @@ export interface OwnerSecretReadRequest {
  * - `invalid`: the request or the stored value is wrong, a configuration
  *   error that a retry does not fix.
  */
-export type SecretStoreErrorKind = 'unavailable' | 'denied' | 'not-found' | 'invalid';
+export type SecretStoreErrorKind =
+  | 'unavailable'
+  | 'denied'
+  | 'not-found'
+  | 'invalid';
 
 /**
  * A failed secret store read. Messages name the store and the path, never a
@@ -53,5 +57,7 @@ export interface OwnerSecretStore {
    *
    * @throws SecretStoreError when the read fails.
    */
-  read(request: OwnerSecretReadRequest): Promise<{ value: unknown; version: string }>;
+  read(
+    request: OwnerSecretReadRequest,
+  ): Promise<{ value: unknown; version: string }>;
 }

@@ -58,7 +58,10 @@ export function parseOwnerSecret(stored: StoredOwnerSecret): OwnerSecret {
       'the secret needs "repositories", a non-empty list of patterns such as "acme/*"',
     );
   }
-  if (instance !== undefined && (typeof instance !== 'string' || instance === '')) {
+  if (
+    instance !== undefined &&
+    (typeof instance !== 'string' || instance === '')
+  ) {
     throw new TypeError('the secret\'s "instance" must be an instance name');
   }
 

@@ -68,10 +68,12 @@ describe('parseOwnerSlug', () => {
     }
   });
 
-  it.each(['group.default', 'group/default.team', 'Group.default.team', 'group.default.team/x'])(
-    'rejects %s',
-    slug => {
-      expect(() => parseOwnerSlug(slug)).toThrow(/Invalid owner slug/);
-    },
-  );
+  it.each([
+    'group.default',
+    'group/default.team',
+    'Group.default.team',
+    'group.default.team/x',
+  ])('rejects %s', slug => {
+    expect(() => parseOwnerSlug(slug)).toThrow(/Invalid owner slug/);
+  });
 });

@@ -67,7 +67,9 @@ export function parseOwnerSlug(slug: string): string {
 
   const ref = `${match[1]}:${match[2]}/${match[3]}`;
   if (toOwnerSlug(ref) !== slug) {
-    throw new InputError(`Invalid owner slug "${slug}": it does not come from an owner entity ref.`);
+    throw new InputError(
+      `Invalid owner slug "${slug}": it does not come from an owner entity ref.`,
+    );
   }
   return ref;
 }

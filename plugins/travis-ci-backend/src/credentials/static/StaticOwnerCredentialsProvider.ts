@@ -17,7 +17,9 @@ interface OwnerEntry {
  * without one the instance token of the fallback provider. An owner entry
  * with repository patterns is used only for matching repositories.
  */
-export class StaticOwnerCredentialsProvider implements TravisCredentialsProvider {
+export class StaticOwnerCredentialsProvider
+  implements TravisCredentialsProvider
+{
   readonly #owners: Map<string, OwnerEntry>;
   readonly #fallback: TravisCredentialsProvider;
 
@@ -27,15 +29,19 @@ export class StaticOwnerCredentialsProvider implements TravisCredentialsProvider
         owner.ownerRef.toLowerCase(),
         {
           token: owner.token,
-          repositories: owner.repositories && RepositoryPatterns.parse(owner.repositories),
+          repositories:
+            owner.repositories && RepositoryPatterns.parse(owner.repositories),
         },
       ]),
     );
     this.#fallback = fallback;
   }
 
-  async getCredentials(request: TravisCredentialsRequest): Promise<TravisCredentials> {
-    const owner = request.ownerRef && this.#owners.get(request.ownerRef.toLowerCase());
+  async getCredentials(
+    request: TravisCredentialsRequest,
+  ): Promise<TravisCredentials> {
+    const owner =
+      request.ownerRef && this.#owners.get(request.ownerRef.toLowerCase());
     if (!owner) {
       return this.#fallback.getCredentials(request);
     }

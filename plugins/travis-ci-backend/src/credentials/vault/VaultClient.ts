@@ -23,7 +23,11 @@ export class VaultClient {
   readonly #namespace?: string;
   readonly #timeoutMs: number;
 
-  constructor(options: { baseUrl: string; namespace?: string; timeoutMs: number }) {
+  constructor(options: {
+    baseUrl: string;
+    namespace?: string;
+    timeoutMs: number;
+  }) {
     this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.#namespace = options.namespace;
     this.#timeoutMs = options.timeoutMs;
@@ -35,12 +39,16 @@ export class VaultClient {
   }
 
   /** Logs in at `auth/<mount>/login`, as the JWT and Kubernetes methods both take it. */
-  async login(mount: string, body: { role: string; jwt: string }): Promise<VaultLogin> {
+  async login(
+    mount: string,
+    body: { role: string; jwt: string },
+  ): Promise<VaultLogin> {
     const path = `auth/${mount}/login`;
     const answer = await this.#request('POST', path, { body });
 
-    const auth = (answer as { auth?: { client_token?: unknown; lease_duration?: unknown } })
-      ?.auth;
+    const auth = (
+      answer as { auth?: { client_token?: unknown; lease_duration?: unknown } }
+    )?.auth;
     if (typeof auth?.client_token !== 'string' || auth.client_token === '') {
       throw new SecretStoreError(
         'invalid',
@@ -55,19 +63,27 @@ export class VaultClient {
   }
 
   /** Reads the current version of a KV v2 secret at `<mount>/data/<path>`. */
-  async readKv2(mount: string, path: string, vaultToken: string): Promise<VaultKvSecret> {
+  async readKv2(
+    mount: string,
+    path: string,
+    vaultToken: string,
+  ): Promise<VaultKvSecret> {
     const fullPath = `${mount}/data/${path}`;
     const answer = await this.#request('GET', fullPath, { vaultToken });
 
-    const data = (answer as { data?: { data?: unknown; metadata?: { version?: unknown } } })
-      ?.data;
+    const data = (
+      answer as { data?: { data?: unknown; metadata?: { version?: unknown } } }
+    )?.data;
     if (!data || data.data === undefined || data.data === null) {
       throw new SecretStoreError(
         'not-found',
         `Vault has no current version of ${fullPath}; it is deleted or was never written`,
       );
     }
-    return { data: data.data, version: String(data.metadata?.version ?? 'unknown') };
+    return {
+      data: data.data,
+      version: String(data.metadata?.version ?? 'unknown'),
+    };
   }
 
   async #request(
@@ -91,7 +107,8 @@ export class VaultClient {
       response = await fetch(`${this.#baseUrl}/v1/${path}`, {
         method,
         headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body:
+          options.body === undefined ? undefined : JSON.stringify(options.body),
         signal: AbortSignal.timeout(this.#timeoutMs),
       });
     } catch (error) {
@@ -99,7 +116,10 @@ export class VaultClient {
         error instanceof Error && error.name === 'TimeoutError'
           ? `timed out after ${this.#timeoutMs} ms`
           : `failed: ${error instanceof Error ? error.message : String(error)}`;
-      throw new SecretStoreError('unavailable', `${method} ${path} at Vault ${reason}`);
+      throw new SecretStoreError(
+        'unavailable',
+        `${method} ${path} at Vault ${reason}`,
+      );
     }
 
     const text = await response.text();
@@ -114,7 +134,9 @@ export class VaultClient {
       }
     }
 
-    const message = `${method} ${path} at Vault failed with HTTP ${response.status}${vaultErrors(text)}`;
+    const message = `${method} ${path} at Vault failed with HTTP ${
+      response.status
+    }${vaultErrors(text)}`;
     throw new SecretStoreError(errorKind(response.status), message);
   }
 }

@@ -1,7 +1,13 @@
-import { createMockDirectory, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { startTestIssuer } from '../../identity/__testUtils__/startTestIssuer';
 import { CapturingLogger } from '../../__testUtils__/CapturingLogger';
-import { OwnerSecretReadRequest, SecretStoreError } from '../owner/OwnerSecretStore';
+import {
+  OwnerSecretReadRequest,
+  SecretStoreError,
+} from '../owner/OwnerSecretStore';
 import { VaultEmulator } from './__testUtils__/VaultEmulator';
 import { VaultClient } from './VaultClient';
 import { VaultAuth, VaultSecretStore } from './VaultSecretStore';
@@ -31,14 +37,23 @@ describe('VaultSecretStore', () => {
   beforeAll(async () => {
     await vault.start();
     testIssuer = await startTestIssuer(databases);
-    vault.configureJwt({ issuer: testIssuer.issuer.issuer, jwksUrl: testIssuer.jwksUrl });
+    vault.configureJwt({
+      issuer: testIssuer.issuer.issuer,
+      jwksUrl: testIssuer.jwksUrl,
+    });
     vault.jwtRoles.set('travis', {
       boundAudiences: ['vault.test/travis'],
       userClaim: 'sub',
       tokenTtl: 120,
     });
-    vault.putSecret('group.default.team-a', { token: 'travis-a-1', repositories: ['acme/*'] });
-    vault.putSecret('group.default.team-b', { token: 'travis-b-1', repositories: ['acme/web-*'] });
+    vault.putSecret('group.default.team-a', {
+      token: 'travis-a-1',
+      repositories: ['acme/*'],
+    });
+    vault.putSecret('group.default.team-b', {
+      token: 'travis-b-1',
+      repositories: ['acme/web-*'],
+    });
   });
 
   afterAll(async () => {
@@ -78,7 +93,10 @@ describe('VaultSecretStore', () => {
     const b = await store.read(TEAM_B);
     await store.read(TEAM_A);
 
-    expect(a).toEqual({ value: { token: 'travis-a-1', repositories: ['acme/*'] }, version: '1' });
+    expect(a).toEqual({
+      value: { token: 'travis-a-1', repositories: ['acme/*'] },
+      version: '1',
+    });
     expect(b.version).toBe('1');
     expect(vault.logins).toHaveLength(2);
     expect(vault.logins[0].claims).toMatchObject({
@@ -131,7 +149,9 @@ describe('VaultSecretStore', () => {
 
     await expect(store.read(TEAM_A)).rejects.toMatchObject({
       kind: 'invalid',
-      message: expect.stringContaining('HTTP 400: role "missing" could not be found'),
+      message: expect.stringContaining(
+        'HTTP 400: role "missing" could not be found',
+      ),
     });
   });
 
@@ -159,7 +179,9 @@ describe('VaultSecretStore', () => {
   it('reports a sealed Vault as unavailable', async () => {
     vault.sealed = true;
 
-    const error = await createStore('jwt').read(TEAM_A).catch(e => e);
+    const error = await createStore('jwt')
+      .read(TEAM_A)
+      .catch(e => e);
 
     expect(error).toBeInstanceOf(SecretStoreError);
     expect(error.kind).toBe('unavailable');
@@ -168,19 +190,28 @@ describe('VaultSecretStore', () => {
 
   it('reports an unreachable Vault as unavailable', async () => {
     const store = new VaultSecretStore({
-      client: new VaultClient({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 2_000 }),
+      client: new VaultClient({
+        baseUrl: 'http://127.0.0.1:1',
+        timeoutMs: 2_000,
+      }),
       auth: { method: 'token', token: 'root' },
       kvMount: 'secret',
       prefix: 'travis',
       logger: new CapturingLogger(),
     });
 
-    await expect(store.read(TEAM_A)).rejects.toMatchObject({ kind: 'unavailable' });
+    await expect(store.read(TEAM_A)).rejects.toMatchObject({
+      kind: 'unavailable',
+    });
   });
 
   it('reports a missing secret as not found', async () => {
     const error = await createStore('jwt')
-      .read({ ...TEAM_A, ownerRef: 'group:default/team-c', ownerSlug: 'group.default.team-c' })
+      .read({
+        ...TEAM_A,
+        ownerRef: 'group:default/team-c',
+        ownerSlug: 'group.default.team-c',
+      })
       .catch(e => e);
 
     expect(error.kind).toBe('not-found');
@@ -199,7 +230,10 @@ describe('VaultSecretStore', () => {
     await store.read(TEAM_B);
 
     expect(vault.logins).toEqual([{ mount: 'kubernetes', role: 'backstage' }]);
-    expect(vault.reads).toEqual(['group.default.team-a', 'group.default.team-b']);
+    expect(vault.reads).toEqual([
+      'group.default.team-a',
+      'group.default.team-b',
+    ]);
   });
 
   it('reports a rejected service account token as denied', async () => {

@@ -77,7 +77,11 @@ export class VaultSecretStore implements OwnerSecretStore {
     const login = await this.#vaultToken(request);
 
     try {
-      const secret = await this.#client.readKv2(this.#kvMount, path, login.token);
+      const secret = await this.#client.readKv2(
+        this.#kvMount,
+        path,
+        login.token,
+      );
       return { value: secret.data, version: secret.version };
     } catch (error) {
       // A cached Vault token may have been revoked or may have lost its
@@ -92,11 +96,17 @@ export class VaultSecretStore implements OwnerSecretStore {
       }
 
       this.#logger.info(
-        `Vault denied reading ${this.secretPath(request.ownerSlug)} with a cached Vault token; logging in again`,
+        `Vault denied reading ${this.secretPath(
+          request.ownerSlug,
+        )} with a cached Vault token; logging in again`,
       );
       this.#logins.delete(this.#loginKey(request));
       const fresh = await this.#vaultToken(request);
-      const secret = await this.#client.readKv2(this.#kvMount, path, fresh.token);
+      const secret = await this.#client.readKv2(
+        this.#kvMount,
+        path,
+        fresh.token,
+      );
       return { value: secret.data, version: secret.version };
     }
   }

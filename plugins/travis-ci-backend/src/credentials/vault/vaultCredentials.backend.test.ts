@@ -1,7 +1,10 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { http, passthrough } from 'msw';
 import request from 'supertest';
-import { HOSTED_API_URL, useTravisSimulator } from '../../__testUtils__/simulator';
+import {
+  HOSTED_API_URL,
+  useTravisSimulator,
+} from '../../__testUtils__/simulator';
 import { startTravisTestBackend } from '../../__testUtils__/startTravisTestBackend';
 import { VaultEmulator } from './__testUtils__/VaultEmulator';
 
@@ -43,7 +46,11 @@ describe('travisCiPlugin with Vault credentials', () => {
           workloadIdentity: { publishDelaySeconds: 0 },
           vault: {
             baseUrl: vault.url,
-            auth: { method: 'jwt', role: 'travis', audience: 'vault.test/travis' },
+            auth: {
+              method: 'jwt',
+              role: 'travis',
+              audience: 'vault.test/travis',
+            },
           },
         },
       },
@@ -53,13 +60,21 @@ describe('travisCiPlugin with Vault credentials', () => {
     return { ...backend, issuer };
   }
 
-  function listBuilds(app: Awaited<ReturnType<typeof start>>['server'], entity: string) {
-    return request(app).get(`${ENTITY}/${entity}/builds?limit=1`).set('Authorization', JANE);
+  function listBuilds(
+    app: Awaited<ReturnType<typeof start>>['server'],
+    entity: string,
+  ) {
+    return request(app)
+      .get(`${ENTITY}/${entity}/builds?limit=1`)
+      .set('Authorization', JANE);
   }
 
   it('reads builds with the owner token after a verified JWT login', async () => {
     simulator.addToken('vault-team-a-1', ['acme/payments-api']);
-    vault.putSecret(TEAM_A, { token: 'vault-team-a-1', repositories: ['acme/payments-*'] });
+    vault.putSecret(TEAM_A, {
+      token: 'vault-team-a-1',
+      repositories: ['acme/payments-*'],
+    });
     const { server: app, issuer } = await start();
 
     const res = await listBuilds(app, 'payments-api');
@@ -82,7 +97,9 @@ describe('travisCiPlugin with Vault credentials', () => {
   it('serves the discovery document and JWKS without credentials', async () => {
     const { server: app, issuer } = await start();
 
-    const discovery = await request(app).get('/api/travis-ci/.well-known/openid-configuration');
+    const discovery = await request(app).get(
+      '/api/travis-ci/.well-known/openid-configuration',
+    );
     const jwks = await request(app).get('/api/travis-ci/.well-known/jwks.json');
 
     expect(discovery.status).toBe(200);
@@ -91,12 +108,20 @@ describe('travisCiPlugin with Vault credentials', () => {
     expect(discovery.headers['cache-control']).toBe('public, max-age=0');
     expect(jwks.status).toBe(200);
     expect(jwks.body.keys).toHaveLength(1);
-    expect(jwks.body.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
+    expect(jwks.body.keys[0]).toMatchObject({
+      kty: 'EC',
+      crv: 'P-256',
+      alg: 'ES256',
+      use: 'sig',
+    });
     expect(jwks.body.keys[0].d).toBeUndefined();
   });
 
   it('rejects a repository outside the owner patterns', async () => {
-    vault.putSecret(TEAM_A, { token: 'vault-team-a-1', repositories: ['acme/payments-*'] });
+    vault.putSecret(TEAM_A, {
+      token: 'vault-team-a-1',
+      repositories: ['acme/payments-*'],
+    });
     const { server: app } = await start();
 
     const res = await listBuilds(app, 'web-frontend');
@@ -111,12 +136,18 @@ describe('travisCiPlugin with Vault credentials', () => {
   it('picks up a new secret version after a revocation without a failed call', async () => {
     simulator.addToken('vault-team-a-1', ['acme/payments-api']);
     simulator.addToken('vault-team-a-2', ['acme/payments-api']);
-    vault.putSecret(TEAM_A, { token: 'vault-team-a-1', repositories: ['acme/*'] });
+    vault.putSecret(TEAM_A, {
+      token: 'vault-team-a-1',
+      repositories: ['acme/*'],
+    });
     const { server: app } = await start();
     await listBuilds(app, 'payments-api');
 
     simulator.revokeToken('vault-team-a-1');
-    vault.putSecret(TEAM_A, { token: 'vault-team-a-2', repositories: ['acme/*'] });
+    vault.putSecret(TEAM_A, {
+      token: 'vault-team-a-2',
+      repositories: ['acme/*'],
+    });
     const res = await listBuilds(app, 'payments-api');
 
     expect(res.status).toBe(200);
@@ -126,14 +157,23 @@ describe('travisCiPlugin with Vault credentials', () => {
   it('fails closed on a revoked token until the store has a new one', async () => {
     simulator.addToken('vault-team-a-1', ['acme/payments-api']);
     simulator.addToken('vault-team-a-2', ['acme/payments-api']);
-    vault.putSecret(TEAM_A, { token: 'vault-team-a-1', repositories: ['acme/*'] });
+    vault.putSecret(TEAM_A, {
+      token: 'vault-team-a-1',
+      repositories: ['acme/*'],
+    });
     const { server: app, logger } = await start();
     const statuses = [(await listBuilds(app, 'payments-api')).status];
 
     simulator.revokeToken('vault-team-a-1');
     const failed = await listBuilds(app, 'payments-api');
-    vault.putSecret(TEAM_A, { token: 'vault-team-a-2', repositories: ['acme/*'] });
-    statuses.push(failed.status, (await listBuilds(app, 'payments-api')).status);
+    vault.putSecret(TEAM_A, {
+      token: 'vault-team-a-2',
+      repositories: ['acme/*'],
+    });
+    statuses.push(
+      failed.status,
+      (await listBuilds(app, 'payments-api')).status,
+    );
 
     expect(statuses).toEqual([200, 502, 200]);
     expect(failed.body.error.code).toBe('token-rejected');
@@ -144,7 +184,10 @@ describe('travisCiPlugin with Vault credentials', () => {
   });
 
   it('answers 503 naming Vault while it is sealed and nothing is cached', async () => {
-    vault.putSecret(TEAM_B, { token: 'vault-team-b-1', repositories: ['acme/*'] });
+    vault.putSecret(TEAM_B, {
+      token: 'vault-team-b-1',
+      repositories: ['acme/*'],
+    });
     const { server: app } = await start();
     vault.sealed = true;
 
@@ -158,7 +201,10 @@ describe('travisCiPlugin with Vault credentials', () => {
 
   it('keeps serving a cached token while Vault is sealed', async () => {
     simulator.addToken('vault-team-b-1', ['acme/inventory-service']);
-    vault.putSecret(TEAM_B, { token: 'vault-team-b-1', repositories: ['acme/*'] });
+    vault.putSecret(TEAM_B, {
+      token: 'vault-team-b-1',
+      repositories: ['acme/*'],
+    });
     const { server: app } = await start({ softTtlSeconds: 1 });
     await listBuilds(app, 'inventory-service');
     vault.sealed = true;
@@ -174,11 +220,16 @@ describe('travisCiPlugin with Vault credentials', () => {
     const tokens = ['vault-team-a-1', 'vault-team-a-2'];
     simulator.addToken(tokens[0], ['acme/payments-api']);
     simulator.addToken(tokens[1], ['acme/payments-api']);
-    vault.putSecret(TEAM_A, { token: tokens[0], repositories: ['acme/payments-*'] });
+    vault.putSecret(TEAM_A, {
+      token: tokens[0],
+      repositories: ['acme/payments-*'],
+    });
     const { server: app, logger, auditor } = await start();
     const texts: string[] = [];
     async function call(method: 'get' | 'post', path: string, body?: object) {
-      const pending = request(app)[method](`${ENTITY}/${path}`).set('Authorization', JANE);
+      const pending = request(app)
+        [method](`${ENTITY}/${path}`)
+        .set('Authorization', JANE);
       const res = await (body ? pending.send(body) : pending);
       texts.push(res.text, JSON.stringify(res.headers));
       return res;
@@ -188,9 +239,16 @@ describe('travisCiPlugin with Vault credentials', () => {
     await call('post', 'payments-api/builds', { branch: 'main' });
     await call('get', 'web-frontend/builds');
     simulator.revokeToken(tokens[0]);
-    const rejected = await call('post', 'payments-api/builds', { branch: 'main' });
-    vault.putSecret(TEAM_A, { token: tokens[1], repositories: ['acme/payments-*'] });
-    const recovered = await call('post', 'payments-api/builds', { branch: 'main' });
+    const rejected = await call('post', 'payments-api/builds', {
+      branch: 'main',
+    });
+    vault.putSecret(TEAM_A, {
+      token: tokens[1],
+      repositories: ['acme/payments-*'],
+    });
+    const recovered = await call('post', 'payments-api/builds', {
+      branch: 'main',
+    });
     vault.sealed = true;
     await call('get', 'inventory-service/builds');
 

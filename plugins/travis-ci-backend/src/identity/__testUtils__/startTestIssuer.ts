@@ -17,11 +17,15 @@ export async function startTestIssuer(databases: TestDatabases) {
   const server: Server = await new Promise(resolve => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
-  const issuerUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/travis-ci`;
+  const issuerUrl = `http://127.0.0.1:${
+    (server.address() as AddressInfo).port
+  }/api/travis-ci`;
 
   const issuer = new WorkloadIdentityIssuer({
     issuer: issuerUrl,
-    store: new IdentityKeyStore(await migrateDatabase(mockServices.database({ knex }))),
+    store: new IdentityKeyStore(
+      await migrateDatabase(mockServices.database({ knex })),
+    ),
     logger: mockServices.logger.mock(),
     timings: {
       keyLifetimeMs: 3_600_000,

@@ -1,5 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import {
+  createServer,
+  IncomingMessage,
+  Server,
+  ServerResponse,
+} from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createRemoteJWKSet, JWTPayload, jwtVerify } from 'jose';
 
@@ -31,7 +36,12 @@ export class AwsEmulator {
   readonly #sessions = new Map<string, Session>([
     [DEFAULT_CHAIN_ACCESS_KEY, { owner: '*', expiresAt: Infinity }],
   ]);
-  #trust?: { issuer: string; roleArn: string; audience: string; prefix: string };
+  #trust?: {
+    issuer: string;
+    roleArn: string;
+    audience: string;
+    prefix: string;
+  };
   #jwks?: ReturnType<typeof createRemoteJWKSet>;
   #server?: Server;
 
@@ -44,7 +54,9 @@ export class AwsEmulator {
     prefix: string;
   }) {
     this.#trust = trust;
-    this.#jwks = createRemoteJWKSet(new URL(trust.jwksUrl), { cooldownDuration: 0 });
+    this.#jwks = createRemoteJWKSet(new URL(trust.jwksUrl), {
+      cooldownDuration: 0,
+    });
   }
 
   /** Stores a new AWSCURRENT version, like PutSecretValue; returns its VersionId. */
@@ -70,7 +82,9 @@ export class AwsEmulator {
         res.writeHead(500).end(String(error));
       });
     });
-    await new Promise<void>(resolve => this.#server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>(resolve =>
+      this.#server!.listen(0, '127.0.0.1', resolve),
+    );
   }
 
   async stop(): Promise<void> {
@@ -90,12 +104,23 @@ export class AwsEmulator {
       await this.#assumeRoleWithWebIdentity(form, res);
       return;
     }
-    sendJsonError(res, 400, 'UnknownOperationException', `Unknown operation ${String(target)}`);
+    sendJsonError(
+      res,
+      400,
+      'UnknownOperationException',
+      `Unknown operation ${String(target)}`,
+    );
   }
 
   async #assumeRoleWithWebIdentity(form: URLSearchParams, res: ServerResponse) {
     if (this.failing) {
-      sendQueryError(res, 500, 'Receiver', 'InternalFailure', 'An internal error occurred.');
+      sendQueryError(
+        res,
+        500,
+        'Receiver',
+        'InternalFailure',
+        'An internal error occurred.',
+      );
       return;
     }
 
@@ -150,7 +175,9 @@ export class AwsEmulator {
     <SubjectFromWebIdentityToken>${claims.sub}</SubjectFromWebIdentityToken>
     <Audience>${claims.aud}</Audience>
     <AssumedRoleUser>
-      <Arn>${trust!.roleArn.replace(':iam::', ':sts::').replace(':role/', ':assumed-role/')}/${roleSessionName}</Arn>
+      <Arn>${trust!.roleArn
+        .replace(':iam::', ':sts::')
+        .replace(':role/', ':assumed-role/')}/${roleSessionName}</Arn>
       <AssumedRoleId>AROATESTROLEID:${roleSessionName}</AssumedRoleId>
     </AssumedRoleUser>
     <Credentials>
@@ -167,20 +194,32 @@ export class AwsEmulator {
 </AssumeRoleWithWebIdentityResponse>`);
   }
 
-  #getSecretValue(req: IncomingMessage, input: { SecretId?: string }, res: ServerResponse) {
+  #getSecretValue(
+    req: IncomingMessage,
+    input: { SecretId?: string },
+    res: ServerResponse,
+  ) {
     if (this.failing) {
-      sendJsonError(res, 500, 'InternalServiceError', 'An error occurred on the server side.');
+      sendJsonError(
+        res,
+        500,
+        'InternalServiceError',
+        'An error occurred on the server side.',
+      );
       return;
     }
 
     const accessKeyId =
-      /Credential=([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1] ?? '';
+      /Credential=([^/]+)\//.exec(
+        String(req.headers.authorization ?? ''),
+      )?.[1] ?? '';
     const session = this.#sessions.get(accessKeyId);
     const secretId = input.SecretId ?? '';
     const allowed =
       session &&
       session.expiresAt > Date.now() &&
-      (session.owner === '*' || secretId === `${this.#trust?.prefix}/${session.owner}`);
+      (session.owner === '*' ||
+        secretId === `${this.#trust?.prefix}/${session.owner}`);
     if (!allowed) {
       sendJsonError(
         res,
@@ -194,7 +233,12 @@ export class AwsEmulator {
     this.reads.push({ secretId, accessKeyId });
     const versions = this.#secrets.get(secretId);
     if (!versions) {
-      sendJsonError(res, 400, 'ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
+      sendJsonError(
+        res,
+        400,
+        'ResourceNotFoundException',
+        "Secrets Manager can't find the specified secret.",
+      );
       return;
     }
     res.writeHead(200, { 'Content-Type': 'application/x-amz-json-1.1' });
@@ -212,11 +256,22 @@ export class AwsEmulator {
 }
 
 function versionId(name: string, version: number): string {
-  const hex = Buffer.from(`${name}#${version}`).toString('hex').padEnd(32, '0').slice(-32);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  const hex = Buffer.from(`${name}#${version}`)
+    .toString('hex')
+    .padEnd(32, '0')
+    .slice(-32);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(
+    12,
+    16,
+  )}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-function sendJsonError(res: ServerResponse, status: number, type: string, message: string) {
+function sendJsonError(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  message: string,
+) {
   res.writeHead(status, {
     'Content-Type': 'application/x-amz-json-1.1',
     'x-amzn-ErrorType': type,

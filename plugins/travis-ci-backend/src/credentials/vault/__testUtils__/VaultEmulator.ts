@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import {
+  createServer,
+  IncomingMessage,
+  Server,
+  ServerResponse,
+} from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createRemoteJWKSet, JWTPayload, jwtVerify } from 'jose';
 
@@ -27,7 +32,8 @@ interface IssuedToken {
  * alias name does. Answers use Vault's shapes and status codes.
  */
 export class VaultEmulator {
-  readonly logins: Array<{ mount: string; role: string; claims?: JWTPayload }> = [];
+  readonly logins: Array<{ mount: string; role: string; claims?: JWTPayload }> =
+    [];
   readonly reads: string[] = [];
   readonly jwtRoles = new Map<string, EmulatedJwtRole>();
   /** Service account token that the `kubernetes` mount accepts, and its role. */
@@ -43,7 +49,9 @@ export class VaultEmulator {
   /** Configures the JWT auth method like `auth/jwt/config` with `jwks_url` and `bound_issuer`. */
   configureJwt(config: { issuer: string; jwksUrl: string }) {
     this.#jwtConfig = config;
-    this.#jwks = createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 0 });
+    this.#jwks = createRemoteJWKSet(new URL(config.jwksUrl), {
+      cooldownDuration: 0,
+    });
   }
 
   /** Writes a new version of `secret/data/travis/<ownerSlug>`, like `vault kv put`. */
@@ -70,7 +78,9 @@ export class VaultEmulator {
         send(res, 500, { errors: [String(error)] });
       });
     });
-    await new Promise<void>(resolve => this.#server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>(resolve =>
+      this.#server!.listen(0, '127.0.0.1', resolve),
+    );
   }
 
   async stop(): Promise<void> {
@@ -99,7 +109,11 @@ export class VaultEmulator {
     send(res, 404, { errors: [] });
   }
 
-  async #login(mount: string, body: { role?: string; jwt?: string }, res: ServerResponse) {
+  async #login(
+    mount: string,
+    body: { role?: string; jwt?: string },
+    res: ServerResponse,
+  ) {
     if (mount === 'kubernetes') {
       if (body.role !== this.kubernetes.role) {
         send(res, 400, { errors: [`invalid role name "${body.role}"`] });
@@ -130,17 +144,28 @@ export class VaultEmulator {
       });
       claims = verified.payload;
     } catch (error) {
-      send(res, 400, { errors: [`error validating token: ${(error as Error).message}`] });
+      send(res, 400, {
+        errors: [`error validating token: ${(error as Error).message}`],
+      });
       return;
     }
 
     const alias = claims[role.userClaim];
     if (typeof alias !== 'string') {
-      send(res, 400, { errors: [`claim "${role.userClaim}" not found in token`] });
+      send(res, 400, {
+        errors: [`claim "${role.userClaim}" not found in token`],
+      });
       return;
     }
     this.logins.push({ mount, role: body.role!, claims });
-    send(res, 200, this.#authAnswer(alias, role.tokenTtl, { role: body.role!, owner: alias }));
+    send(
+      res,
+      200,
+      this.#authAnswer(alias, role.tokenTtl, {
+        role: body.role!,
+        owner: alias,
+      }),
+    );
   }
 
   #authAnswer(owner: string, ttl: number, metadata: Record<string, string>) {
@@ -167,14 +192,21 @@ export class VaultEmulator {
     };
   }
 
-  #read(ownerSlug: string, vaultToken: string | string[] | undefined, res: ServerResponse) {
-    const issued = typeof vaultToken === 'string' ? this.#tokens.get(vaultToken) : undefined;
+  #read(
+    ownerSlug: string,
+    vaultToken: string | string[] | undefined,
+    res: ServerResponse,
+  ) {
+    const issued =
+      typeof vaultToken === 'string' ? this.#tokens.get(vaultToken) : undefined;
     const allowed =
       issued &&
       issued.expiresAt > Date.now() &&
       (issued.owner === '*' || issued.owner === ownerSlug);
     if (!allowed) {
-      send(res, 403, { errors: ['1 error occurred:\n\t* permission denied\n\n'] });
+      send(res, 403, {
+        errors: ['1 error occurred:\n\t* permission denied\n\n'],
+      });
       return;
     }
 
