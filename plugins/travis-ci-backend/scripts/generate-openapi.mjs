@@ -3,17 +3,9 @@
 // that the router gets the document as a typed constant. With --check it
 // only compares and exits with 1 when the generated file is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-// The YAML parser comes from @backstage/cli, a devDependency of this
-// package, which depends on it.
-// TODO: declare yaml as a devDependency once `yarn add` works here again.
-const requireFromCli = createRequire(
-  createRequire(import.meta.url).resolve('@backstage/cli/package.json'),
-);
-const { parse } = requireFromCli('yaml');
+import { parse } from 'yaml';
 
 const schemaDir = join(
   dirname(fileURLToPath(import.meta.url)),
