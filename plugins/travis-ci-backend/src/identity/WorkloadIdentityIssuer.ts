@@ -35,7 +35,7 @@ export interface WorkloadIdentityTimings {
   verifierLeewayMs: number;
 }
 
-/** What a workload identity token says about the request it is for. */
+/** Claims of a workload identity token about the request it is for. */
 export interface WorkloadIdentityClaims {
   audience: string;
   ownerRef: string;
@@ -175,13 +175,13 @@ export class WorkloadIdentityIssuer {
       .sign(key.privateKey);
   }
 
-  /** The public keys of every replica that have not expired, as a JWKS. */
+  /** Lists the unexpired public keys of every replica as a JWKS. */
   async jwks(): Promise<JSONWebKeySet> {
     const keys = await this.#store.listUnexpired(new Date(this.#now()));
     return { keys: keys.map(key => key.publicJwk) };
   }
 
-  /** The OpenID discovery document that Vault and AWS read. */
+  /** Returns the OpenID discovery document that Vault and AWS read. */
   discoveryDocument() {
     return {
       issuer: this.#issuer,

@@ -17,7 +17,7 @@ import {
   SecretStoreErrorKind,
 } from '../owner/OwnerSecretStore';
 
-/** How the backend gets AWS credentials. */
+/** Source of the store's AWS credentials. */
 export type AwsAuth =
   | { method: 'default' }
   | {
@@ -282,7 +282,7 @@ function toStoreError(operation: string, error: unknown): SecretStoreError {
     meta?.httpStatusCode === undefined ||
     meta.httpStatusCode >= 500
   ) {
-    // Without an HTTP status the request never got an answer.
+    // Without an HTTP status the request got no response.
     kind = 'unavailable';
   } else {
     kind = 'invalid';

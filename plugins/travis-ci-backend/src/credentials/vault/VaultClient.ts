@@ -44,10 +44,10 @@ export class VaultClient {
     body: { role: string; jwt: string },
   ): Promise<VaultLogin> {
     const path = `auth/${mount}/login`;
-    const answer = await this.#request('POST', path, { body });
+    const responseBody = await this.#request('POST', path, { body });
 
     const auth = (
-      answer as { auth?: { client_token?: unknown; lease_duration?: unknown } }
+      responseBody as { auth?: { client_token?: unknown; lease_duration?: unknown } }
     )?.auth;
     if (typeof auth?.client_token !== 'string' || auth.client_token === '') {
       throw new SecretStoreError(
@@ -69,10 +69,10 @@ export class VaultClient {
     vaultToken: string,
   ): Promise<VaultKvSecret> {
     const fullPath = `${mount}/data/${path}`;
-    const answer = await this.#request('GET', fullPath, { vaultToken });
+    const responseBody = await this.#request('GET', fullPath, { vaultToken });
 
     const data = (
-      answer as { data?: { data?: unknown; metadata?: { version?: unknown } } }
+      responseBody as { data?: { data?: unknown; metadata?: { version?: unknown } } }
     )?.data;
     if (!data || data.data === undefined || data.data === null) {
       throw new SecretStoreError(

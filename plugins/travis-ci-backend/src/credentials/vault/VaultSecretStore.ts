@@ -8,7 +8,7 @@ import {
 } from '../owner/OwnerSecretStore';
 import { VaultClient, VaultLogin } from './VaultClient';
 
-/** How the backend authenticates at Vault. */
+/** Authentication method of the store at Vault. */
 export type VaultAuth =
   | { method: 'token'; token: string }
   | { method: 'kubernetes'; mount: string; role: string; tokenPath: string }

@@ -18,7 +18,7 @@ interface Session {
 }
 
 /**
- * A loopback stand-in for AWS STS (awsQuery protocol, XML answers) and
+ * A loopback stand-in for AWS STS (awsQuery protocol, XML responses) and
  * Secrets Manager (awsJson1.1). STS verifies web identity tokens against
  * the issuer's JWKS URL and trusts them for one role and audience. The
  * Secrets Manager policy lets a web identity session read only
@@ -28,7 +28,7 @@ interface Session {
 export class AwsEmulator {
   readonly assumed: Array<{ roleSessionName: string; claims: JWTPayload }> = [];
   readonly reads: Array<{ secretId: string; accessKeyId: string }> = [];
-  /** Answers every call with HTTP 500 InternalServiceError while set. */
+  /** Fails every call with HTTP 500 InternalServiceError while set. */
   failing = false;
   sessionSeconds = 900;
 

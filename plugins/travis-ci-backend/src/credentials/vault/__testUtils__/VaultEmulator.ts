@@ -29,7 +29,7 @@ interface IssuedToken {
  * methods and a KV v2 mount `secret`. It verifies JWT logins against the
  * issuer's JWKS URL, and its policy lets a JWT login read only
  * `secret/data/travis/<user claim value>`, as a policy templated on the
- * alias name does. Answers use Vault's shapes and status codes.
+ * alias name does. Responses use Vault's shapes and status codes.
  */
 export class VaultEmulator {
   readonly logins: Array<{ mount: string; role: string; claims?: JWTPayload }> =
