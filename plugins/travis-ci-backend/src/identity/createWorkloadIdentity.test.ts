@@ -11,7 +11,8 @@ describe('createWorkloadIdentity', () => {
     const scheduler = mockServices.scheduler.mock();
     const httpRouter = mockServices.httpRouter.mock();
     const discovery = mockServices.discovery.mock({
-      getExternalBaseUrl: async pluginId => `https://backstage.test/api/${pluginId}`,
+      getExternalBaseUrl: async pluginId =>
+        `https://backstage.test/api/${pluginId}`,
     });
 
     const issuer = await createWorkloadIdentity({
