@@ -226,6 +226,8 @@ function useBuildColumns(
       {
         title: 'State',
         field: 'state',
+        // The status icon and Travis' state name stay on one line.
+        cellStyle: { whiteSpace: 'nowrap' },
         render: build => <BuildStatus state={build.state} />,
       },
       {
