@@ -11,8 +11,8 @@ import {
 import { isTravisCiAvailable } from '@travis-ci-backstage/plugin-travis-ci-common';
 import { TravisCiClient, travisCiApiRef } from './api';
 import { DEFAULT_RECENT_BUILDS_LIMIT } from './components/RecentBuildsCard';
-import { integerSchema, optionalStringSchema } from './lib/configSchema';
 import { buildDetailsRouteRef, rootRouteRef } from './routes';
+import { z } from 'zod';
 
 /**
  * The Travis CI client, calling the Travis CI backend plugin.
@@ -59,9 +59,13 @@ export const travisCiEntityContent = EntityContentBlueprint.make({
 export const travisCiLatestBuildCard = EntityCardBlueprint.makeWithOverrides({
   name: 'latest-build',
   configSchema: {
-    branch: optionalStringSchema(
-      'The branch whose latest build the card shows; the default branch when absent.',
-    ),
+    branch: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'The branch whose latest build the card shows; the default branch when absent.',
+      ),
   },
   factory(originalFactory, { config }) {
     return originalFactory({
@@ -83,15 +87,18 @@ export const travisCiLatestBuildCard = EntityCardBlueprint.makeWithOverrides({
 export const travisCiRecentBuildsCard = EntityCardBlueprint.makeWithOverrides({
   name: 'recent-builds',
   configSchema: {
-    limit: integerSchema({
-      min: 1,
-      max: 100,
-      defaultValue: DEFAULT_RECENT_BUILDS_LIMIT,
-      description: 'How many builds the card lists.',
-    }),
-    branch: optionalStringSchema(
-      'Lists only this branch; all branches when absent.',
-    ),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(DEFAULT_RECENT_BUILDS_LIMIT)
+      .describe('How many builds the card lists.'),
+    branch: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Lists only this branch; all branches when absent.'),
   },
   factory(originalFactory, { config }) {
     return originalFactory({
