@@ -11,6 +11,7 @@ import { describeActionError } from '../../lib/travisCiError';
 import { TravisCiErrorPanel } from '../TravisCiErrorPanel';
 import { LogSections } from './LogSections';
 import { downloadText } from './downloadText';
+import { useProgressiveText } from './useProgressiveText';
 
 /** Props of {@link JobLog}. */
 export interface JobLogProps {
@@ -54,6 +55,8 @@ export function JobLog(props: JobLogProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [log, version, isCollapsed],
   );
+
+  const shownText = useProgressiveText(text);
 
   const toggleFold = useCallback(
     (foldIndex: number) =>
@@ -121,7 +124,7 @@ export function JobLog(props: JobLogProps) {
       />
       <Box height={height} minHeight={320}>
         <LogViewer
-          text={text}
+          text={shownText}
           onCopyLog={() =>
             window.navigator.clipboard.writeText(renderTravisLogPlainText(log))
           }
