@@ -229,6 +229,11 @@ describe('travisCiPlugin read routes', () => {
     const bytes = Buffer.from(full.text, 'utf8');
     expect(bytes.length).toBeGreaterThan(100);
     expect(full.headers['x-travis-log-next-offset']).toBe(String(bytes.length));
+    // A frontend on another origin can read the log headers only when the
+    // response exposes them.
+    expect(full.headers['access-control-expose-headers']).toBe(
+      'x-travis-log-next-offset, x-travis-log-complete, x-travis-log-available',
+    );
 
     const tail = await request(app)
       .get(`${ENTITY}/payments-api/jobs/${jobId}/log?offset=100`)

@@ -101,6 +101,11 @@ export async function createRouter(options: {
       res.setHeader(TRAVIS_LOG_NEXT_OFFSET_HEADER, String(slice.nextOffset));
       res.setHeader(TRAVIS_LOG_COMPLETE_HEADER, String(slice.complete));
       res.setHeader(TRAVIS_LOG_AVAILABLE_HEADER, String(slice.available));
+      exposeHeaders(res, [
+        TRAVIS_LOG_NEXT_OFFSET_HEADER,
+        TRAVIS_LOG_COMPLETE_HEADER,
+        TRAVIS_LOG_AVAILABLE_HEADER,
+      ]);
       res.send(slice.content);
     },
   );
@@ -127,4 +132,20 @@ function toInteger(value: unknown, defaultValue: number): number {
     return defaultValue;
   }
   return Number(value);
+}
+
+// Browsers hide response headers outside the CORS safelist from pages on
+// another origin, such as a frontend on :3000 calling a backend on :7007,
+// unless the response names them. Names the app's CORS config already
+// exposes stay.
+function exposeHeaders(res: express.Response, names: string[]): void {
+  const current = String(res.getHeader('Access-Control-Expose-Headers') ?? '');
+  const exposed = current
+    .split(',')
+    .map(name => name.trim())
+    .filter(Boolean);
+  res.setHeader(
+    'Access-Control-Expose-Headers',
+    [...new Set([...exposed, ...names])].join(', '),
+  );
 }
