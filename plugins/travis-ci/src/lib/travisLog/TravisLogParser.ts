@@ -1,4 +1,5 @@
 import { matchTravisLogMarker, TravisLogMarker } from './markers';
+import { normalizeAnsiColors } from './normalizeAnsiColors';
 
 /**
  * A `travis_fold` section of a job log, such as `install` or `git.checkout`.
@@ -24,8 +25,9 @@ export interface TravisLogFold {
  */
 export interface TravisLogView {
   /**
-   * The log's lines without markers or carriage-return overwrites. A fold's
-   * header line is an empty placeholder; {@link TravisLogView.foldByHeaderIndex}
+   * The log's lines without markers or carriage-return overwrites, with
+   * colour sequences in the forms LogViewer understands. A fold's header
+   * line is an empty placeholder; {@link TravisLogView.foldByHeaderIndex}
    * finds its fold.
    */
   readonly lines: readonly string[];
@@ -98,9 +100,9 @@ export class TravisLogParser implements TravisLogView {
   get pendingLine(): string {
     const segment = this.buffer.replace(/\r$/, '').replace(LEADING_ERASE, '');
     if (segment === '' || mayBeMarkerStart(segment)) {
-      return this.currentLine;
+      return normalizeAnsiColors(this.currentLine);
     }
-    return segment;
+    return normalizeAnsiColors(segment);
   }
 
   /** Adds the next chunk of the log. */
@@ -158,7 +160,7 @@ export class TravisLogParser implements TravisLogView {
 
   private endLine(): void {
     if (this.currentLine !== '' || !this.currentLineHasMarker) {
-      this.lineList.push(this.currentLine);
+      this.lineList.push(normalizeAnsiColors(this.currentLine));
     }
     this.currentLine = '';
     this.currentLineHasMarker = false;
@@ -168,7 +170,7 @@ export class TravisLogParser implements TravisLogView {
   // a fold header never swallows output.
   private flushCurrentLine(): void {
     if (this.currentLine !== '') {
-      this.lineList.push(this.currentLine);
+      this.lineList.push(normalizeAnsiColors(this.currentLine));
       this.currentLine = '';
     }
   }

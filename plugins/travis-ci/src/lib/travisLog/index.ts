@@ -8,3 +8,4 @@ export {
 export type { RenderTravisLogOptions } from './renderTravisLog';
 export { matchTravisLogMarker } from './markers';
 export type { TravisLogMarker } from './markers';
+export { normalizeAnsiColors } from './normalizeAnsiColors';

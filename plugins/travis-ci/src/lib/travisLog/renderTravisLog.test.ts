@@ -6,6 +6,7 @@ import {
 } from './renderTravisLog';
 
 const CLEAR = '\r\x1b[0K';
+const RESET = '\x1b[22m\x1b[23m\x1b[24m\x1b[39m\x1b[49m';
 
 const LOG =
   `travis_fold:start:install${CLEAR}travis_time:start:01${CLEAR}$ npm ci\n` +
@@ -34,7 +35,7 @@ describe('renderTravisLog', () => {
       '$ npm ci',
       'added 812 packages',
       '$ npm test \x1b[90m1m 35s\x1b[39m',
-      '\x1b[31mFAIL\x1b[0m src/refunds.test.ts',
+      `\x1b[31mFAIL${RESET} src/refunds.test.ts`,
     ]);
   });
 
@@ -44,7 +45,7 @@ describe('renderTravisLog', () => {
     expect(text.split('\n')).toEqual([
       '\x1b[1m▸ install\x1b[22m \x1b[90m12.50s\x1b[39m',
       '$ npm test \x1b[90m1m 35s\x1b[39m',
-      '\x1b[31mFAIL\x1b[0m src/refunds.test.ts',
+      `\x1b[31mFAIL${RESET} src/refunds.test.ts`,
     ]);
   });
 
