@@ -356,6 +356,26 @@ describe('BuildDetails', () => {
     expect(screen.queryByText('Log of job #41.2')).not.toBeInTheDocument();
   });
 
+  it('scrolls the opened log into view', async () => {
+    serveBuild(FAILED_BUILD);
+    const logs = new FakeJobLogs(server);
+    logs.logs.set(5012, { content: 'FAIL\n', complete: true });
+    const scrollIntoView = jest.fn();
+    Element.prototype.scrollIntoView = scrollIntoView;
+
+    renderAt('/travis-ci/builds/1001');
+
+    const row = await screen.findByTestId('job-41.2');
+    expect(scrollIntoView).not.toHaveBeenCalled();
+
+    await userEvent.click(within(row).getByRole('button', { name: 'Log' }));
+
+    await waitFor(() => expect(scrollIntoView).toHaveBeenCalledTimes(1));
+    expect(scrollIntoView.mock.contexts[0]).toBe(
+      screen.getByRole('region', { name: 'Job log' }),
+    );
+  });
+
   it('opens a log from a deep link', async () => {
     serveBuild(FAILED_BUILD);
     const logs = new FakeJobLogs(server);

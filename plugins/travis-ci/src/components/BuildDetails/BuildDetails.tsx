@@ -5,7 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import ArrowBackIcon from '@material-ui/icons/ArrowBack';
 import Alert from '@material-ui/lab/Alert';
 import { TravisJob } from '@travis-ci-backstage/plugin-travis-ci-common';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { AutoRefreshIntervals } from '../../hooks/useAutoRefresh';
 import { useBuildActions } from '../../hooks/useBuildActions';
@@ -81,6 +81,15 @@ function BuildDetailsOfBuild(props: BuildDetailsProps & { buildId: number }) {
     [setSearchParams],
   );
 
+  // Bring the log into view when a row opens it, or a link opened it.
+  const logSection = useRef<HTMLElement>(null);
+  const loaded = details.value !== undefined;
+  useEffect(() => {
+    if (loaded && selectedJobId !== undefined) {
+      logSection.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+    }
+  }, [loaded, selectedJobId]);
+
   if (details.error) {
     return (
       <>
@@ -143,7 +152,7 @@ function BuildDetailsOfBuild(props: BuildDetailsProps & { buildId: number }) {
         </Box>
       ))}
       {selectedJobId !== undefined && (
-        <Box component="section" mt={2} aria-label="Job log">
+        <section ref={logSection} aria-label="Job log" style={{ marginTop: 16 }}>
           {selectedJob ? (
             <JobLog
               key={selectedJob.id}
@@ -155,7 +164,7 @@ function BuildDetailsOfBuild(props: BuildDetailsProps & { buildId: number }) {
               Build #{build.number} has no job with id {selectedJobId}.
             </Alert>
           )}
-        </Box>
+        </section>
       )}
     </>
   );
