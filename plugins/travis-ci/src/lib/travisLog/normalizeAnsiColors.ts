@@ -2,9 +2,9 @@
 // eslint-disable-next-line no-control-regex
 const SGR_SEQUENCE = /\x1b\[([0-9;]*)m/g;
 
-// Backstage's LogViewer (core-components 0.18) knows each code only as a
-// sequence of its own and has no code 0, so a reset turns off each
-// attribute it knows.
+// Backstage's LogViewer (core-components 0.18) recognizes each code only as
+// a sequence of its own and has no code 0, so a reset turns off each
+// attribute that LogViewer supports.
 const RESET = '\x1b[22m\x1b[23m\x1b[24m\x1b[39m\x1b[49m';
 
 function rewriteCode(code: string): string {
