@@ -1,6 +1,6 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
   catalogEntityDeletePermission,
   catalogEntityReadPermission,
@@ -13,22 +13,25 @@ import {
 } from '@travis-ci-backstage/plugin-travis-ci-common';
 import { TravisCiOwnerPermissionPolicy } from './TravisCiOwnerPermissionPolicy';
 
+const janeOwnershipRefs = ['user:default/jane', 'group:default/team-a'];
+
+// The deprecated `info` field holds other refs than the user info service,
+// so a test fails if the policy reads the deprecated field.
 const jane: PolicyQueryUser = {
-  identity: {
-    type: 'user',
-    userEntityRef: 'user:default/jane',
-    ownershipEntityRefs: ['user:default/jane', 'group:default/team-a'],
-  },
   credentials: mockCredentials.user('user:default/jane'),
   info: {
     userEntityRef: 'user:default/jane',
-    ownershipEntityRefs: ['user:default/jane', 'group:default/team-a'],
+    ownershipEntityRefs: ['user:default/stale'],
   },
-  token: 'unused',
 };
 
 describe('TravisCiOwnerPermissionPolicy', () => {
-  const policy = new TravisCiOwnerPermissionPolicy();
+  const policy = new TravisCiOwnerPermissionPolicy({
+    userInfo: mockServices.userInfo({
+      userEntityRef: 'user:default/jane',
+      ownershipEntityRefs: janeOwnershipRefs,
+    }),
+  });
 
   it('allows reading builds to every user', async () => {
     const decision = await policy.handle(
@@ -61,9 +64,7 @@ describe('TravisCiOwnerPermissionPolicy', () => {
       conditions: {
         rule: 'IS_ENTITY_OWNER',
         resourceType: 'catalog-entity',
-        params: {
-          claims: ['user:default/jane', 'group:default/team-a'],
-        },
+        params: { claims: janeOwnershipRefs },
       },
     });
   });

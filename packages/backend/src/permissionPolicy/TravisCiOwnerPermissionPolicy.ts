@@ -1,3 +1,4 @@
+import { UserInfoService } from '@backstage/backend-plugin-api';
 import {
   AuthorizeResult,
   isPermission,
@@ -35,6 +36,12 @@ const ownerOnlyPermissions = [
  * which include the groups the user is a member of.
  */
 export class TravisCiOwnerPermissionPolicy implements PermissionPolicy {
+  readonly #userInfo: UserInfoService;
+
+  constructor(options: { userInfo: UserInfoService }) {
+    this.#userInfo = options.userInfo;
+  }
+
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,
@@ -51,11 +58,15 @@ export class TravisCiOwnerPermissionPolicy implements PermissionPolicy {
       return { result: AuthorizeResult.DENY };
     }
 
+    // PolicyQueryUser.info is deprecated; the user info service reads the
+    // same ownership refs from the credentials.
+    const { ownershipEntityRefs } = await this.#userInfo.getUserInfo(
+      user.credentials,
+    );
+
     return createCatalogConditionalDecision(
       ownerOnlyPermission,
-      catalogConditions.isEntityOwner({
-        claims: user.info.ownershipEntityRefs,
-      }),
+      catalogConditions.isEntityOwner({ claims: ownershipEntityRefs }),
     );
   }
 }

@@ -1,4 +1,7 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { TravisCiOwnerPermissionPolicy } from './TravisCiOwnerPermissionPolicy';
 
@@ -11,9 +14,12 @@ export const travisCiOwnerPermissionPolicyModule = createBackendModule({
   moduleId: 'travis-ci-owner-policy',
   register(reg) {
     reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(new TravisCiOwnerPermissionPolicy());
+      deps: {
+        policy: policyExtensionPoint,
+        userInfo: coreServices.userInfo,
+      },
+      async init({ policy, userInfo }) {
+        policy.setPolicy(new TravisCiOwnerPermissionPolicy({ userInfo }));
       },
     });
   },
