@@ -38,7 +38,7 @@ describe('TravisLogParser', () => {
     expect(parser.lines).toEqual([
       '',
       // Colours in the forms LogViewer understands.
-      '\x1b[33m\x1b[1mWorker information\x1b[22m\x1b[23m\x1b[24m\x1b[39m\x1b[49m',
+      '\x1b[33m\x1b[1mWorker information\x1b[22m\x1b[39m',
       'hostname: worker-1',
       '',
       '$ npm ci',

@@ -1,5 +1,5 @@
 import { matchTravisLogMarker, TravisLogMarker } from './markers';
-import { normalizeAnsiColors } from './normalizeAnsiColors';
+import { AnsiColorNormalizer } from './normalizeAnsiColors';
 
 /**
  * A `travis_fold` section of a job log, such as `install` or `git.checkout`.
@@ -77,6 +77,7 @@ export class TravisLogParser implements TravisLogView {
   private readonly durations = new Map<number, number>();
   private readonly openFolds: number[] = [];
   private readonly openTimers = new Map<string, OpenTimer>();
+  private readonly colors = new AnsiColorNormalizer();
   private buffer = '';
   private currentLine = '';
   private currentLineHasMarker = false;
@@ -100,9 +101,9 @@ export class TravisLogParser implements TravisLogView {
   get pendingLine(): string {
     const segment = this.buffer.replace(/\r$/, '').replace(LEADING_ERASE, '');
     if (segment === '' || mayBeMarkerStart(segment)) {
-      return normalizeAnsiColors(this.currentLine);
+      return this.colors.copy().normalize(this.currentLine);
     }
-    return normalizeAnsiColors(segment);
+    return this.colors.copy().normalize(segment);
   }
 
   /** Adds the next chunk of the log. */
@@ -160,7 +161,7 @@ export class TravisLogParser implements TravisLogView {
 
   private endLine(): void {
     if (this.currentLine !== '' || !this.currentLineHasMarker) {
-      this.lineList.push(normalizeAnsiColors(this.currentLine));
+      this.lineList.push(this.colors.normalize(this.currentLine));
     }
     this.currentLine = '';
     this.currentLineHasMarker = false;
@@ -170,7 +171,7 @@ export class TravisLogParser implements TravisLogView {
   // a fold header never swallows output.
   private flushCurrentLine(): void {
     if (this.currentLine !== '') {
-      this.lineList.push(normalizeAnsiColors(this.currentLine));
+      this.lineList.push(this.colors.normalize(this.currentLine));
       this.currentLine = '';
     }
   }

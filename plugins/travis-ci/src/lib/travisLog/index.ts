@@ -8,4 +8,4 @@ export {
 export type { RenderTravisLogOptions } from './renderTravisLog';
 export { matchTravisLogMarker } from './markers';
 export type { TravisLogMarker } from './markers';
-export { normalizeAnsiColors } from './normalizeAnsiColors';
+export { AnsiColorNormalizer, normalizeAnsiColors } from './normalizeAnsiColors';

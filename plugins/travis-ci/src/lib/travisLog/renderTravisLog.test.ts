@@ -6,7 +6,7 @@ import {
 } from './renderTravisLog';
 
 const CLEAR = '\r\x1b[0K';
-const RESET = '\x1b[22m\x1b[23m\x1b[24m\x1b[39m\x1b[49m';
+const RESET = '\x1b[39m';
 
 const LOG =
   `travis_fold:start:install${CLEAR}travis_time:start:01${CLEAR}$ npm ci\n` +
