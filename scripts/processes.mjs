@@ -1,6 +1,7 @@
 // Starts child processes in their own process groups and stops all of them
 // together, so that Ctrl-C on a script also ends the servers it started.
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 
 const children = new Set();
 let stopping = false;
@@ -116,4 +117,28 @@ export async function waitForUrl(url, timeoutMs) {
     }
     await new Promise(resolve => setTimeout(resolve, 500));
   }
+}
+
+/**
+ * Resolves with the ports of the list that something on this machine
+ * already listens on, checked by connecting to them on loopback.
+ */
+export async function findPortsInUse(ports) {
+  const checks = ports.map(
+    port =>
+      new Promise(resolve => {
+        const socket = net.connect({ host: 'localhost', port });
+        socket.setTimeout(1000);
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve(port);
+        });
+        socket.once('timeout', () => {
+          socket.destroy();
+          resolve(undefined);
+        });
+        socket.once('error', () => resolve(undefined));
+      }),
+  );
+  return (await Promise.all(checks)).filter(port => port !== undefined);
 }

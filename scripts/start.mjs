@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import {
+  findPortsInUse,
   isStopping,
   startProcess,
   stopAll,
@@ -20,6 +21,20 @@ const simulatorBin = path.join(
   'bin',
   'travis-simulator',
 );
+
+// A server left over from an earlier run would answer in place of the new
+// one, so refuse to start next to it.
+const portsInUse = await findPortsInUse([8090, 8091, 7007, 3000]);
+if (portsInUse.length > 0) {
+  const ports =
+    portsInUse.length === 1
+      ? `port ${portsInUse[0]} is`
+      : `ports ${portsInUse.join(', ')} are`;
+  console.error(
+    `start: ${ports} already in use; stop the process that listens there (for example an earlier yarn start) and try again`,
+  );
+  process.exit(1);
+}
 
 stopAllOnSignals();
 
