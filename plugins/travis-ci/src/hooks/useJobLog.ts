@@ -49,6 +49,10 @@ interface LogSession {
   chunks: string[];
   offset: number;
   status: JobLogStatus;
+  /** Increases whenever the log or its status changes. */
+  revision: number;
+  /** Settles once the last response is parsed. */
+  ingesting: Promise<void>;
 }
 
 function newSession(jobId: number): LogSession {
@@ -58,8 +62,16 @@ function newSession(jobId: number): LogSession {
     chunks: [],
     offset: 0,
     status: 'loading',
+    revision: 0,
+    ingesting: Promise.resolve(),
   };
 }
+
+/**
+ * Characters parsed per macrotask: parsing a large response in slices keeps
+ * the page responsive while a log of many megabytes opens.
+ */
+const PARSE_SLICE_LENGTH = 1024 * 1024;
 
 /**
  * Fetches a job log and, while the job runs, fetches only what was added
@@ -92,6 +104,13 @@ export function useJobLog(
     setError(undefined);
 
     const poll = async () => {
+      // A response that an earlier run of this effect received may still be
+      // parsing; the next request starts where it ends.
+      await session.ingesting;
+      if (cancelled) {
+        return;
+      }
+      setVersion(session.revision);
       if (session.status === 'complete') {
         return;
       }
@@ -106,16 +125,19 @@ export function useJobLog(
 
         // A restarted job starts a new log, shorter than what was read.
         if (chunk.nextOffset < session.offset) {
-          Object.assign(session, newSession(jobId));
-          setVersion(value => value + 1);
+          const revision = session.revision + 1;
+          Object.assign(session, newSession(jobId), { revision });
+          setVersion(revision);
           timer = setTimeout(poll, 0);
           return;
         }
 
-        const changed = applyChunk(session, chunk);
-        if (changed) {
-          setVersion(value => value + 1);
+        session.ingesting = ingestChunk(session, chunk);
+        await session.ingesting;
+        if (cancelled) {
+          return;
         }
+        setVersion(session.revision);
         if (!chunk.complete) {
           timer = setTimeout(poll, delay);
         }
@@ -146,8 +168,10 @@ export function useJobLog(
   };
 }
 
-// Returns true when the response changed what the log shows.
-function applyChunk(
+// Adds a response to the session. The offset moves on at once, so that no
+// later request fetches the same bytes again, and the content is parsed in
+// slices, one per macrotask.
+async function ingestChunk(
   session: LogSession,
   chunk: {
     content: string;
@@ -155,14 +179,20 @@ function applyChunk(
     complete: boolean;
     available: boolean;
   },
-): boolean {
+): Promise<void> {
   const previousStatus = session.status;
-
-  if (chunk.content !== '') {
-    session.parser.push(chunk.content);
-    session.chunks.push(chunk.content);
-  }
+  const { content } = chunk;
   session.offset = chunk.nextOffset;
+
+  if (content !== '') {
+    session.chunks.push(content);
+    for (let start = 0; start < content.length; start += PARSE_SLICE_LENGTH) {
+      if (start > 0) {
+        await new Promise(resolve => setTimeout(resolve, 0));
+      }
+      session.parser.push(content.slice(start, start + PARSE_SLICE_LENGTH));
+    }
+  }
 
   if (chunk.complete) {
     session.parser.end();
@@ -173,5 +203,7 @@ function applyChunk(
     session.status = 'waiting';
   }
 
-  return chunk.content !== '' || session.status !== previousStatus;
+  if (content !== '' || session.status !== previousStatus) {
+    session.revision += 1;
+  }
 }

@@ -162,6 +162,20 @@ describe('JobLog', () => {
     );
   });
 
+  it('parses a log larger than one slice', async () => {
+    const logs = new FakeJobLogs(server);
+    const line = `${'x'.repeat(79)}\n`;
+    logs.logs.set(501, {
+      content: `travis_fold:start:big${CLEAR}${line.repeat(30_000)}travis_fold:end:big${CLEAR}final line\n`,
+      complete: true,
+    });
+
+    renderLog();
+
+    expect(await screen.findByText('final line')).toBeInTheDocument();
+    expect(logLines()).toEqual(['▸ big', 'final line']);
+  });
+
   it('says when a finished job wrote no log', async () => {
     const logs = new FakeJobLogs(server);
     logs.logs.set(501, { content: '', complete: true });
