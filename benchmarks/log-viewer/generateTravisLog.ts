@@ -15,11 +15,18 @@ function timer(id: number, startNs: number, seconds: number): [string, string] {
   const durationNs = Math.round(seconds * 1e9);
   return [
     `travis_time:start:${hex}${CLEAR}`,
-    `\ntravis_time:end:${hex}:start=${startNs},finish=${startNs + durationNs},duration=${durationNs},event=script${CLEAR}`,
+    `\ntravis_time:end:${hex}:start=${startNs},finish=${
+      startNs + durationNs
+    },duration=${durationNs},event=script${CLEAR}`,
   ];
 }
 
-function fold(name: string, command: string, output: string, id: number): string {
+function fold(
+  name: string,
+  command: string,
+  output: string,
+  id: number,
+): string {
   const [start, end] = timer(id, 1_700_000_000_000_000_000, 2 + (id % 17));
   return `travis_fold:start:${name}${CLEAR}${start}$ ${command}\n${output}${end}travis_fold:end:${name}${CLEAR}`;
 }
@@ -38,12 +45,28 @@ export function generateTravisLog(targetBytes: number): string {
       'hostname: 6c1c3a2e-worker-17\nversion: v6.2.22\ninstance: travis-job-1234 travis-ci-sardonyx-jammy\n' +
       `travis_fold:end:worker_info${CLEAR}`,
   );
-  add(fold('git.checkout', 'git clone --depth=50 https://github.com/acme/web-frontend.git acme/web-frontend', "Cloning into 'acme/web-frontend'...\n", 1));
-  add(fold('nvm.install', 'nvm install 22', 'Downloading and installing node v22.11.0...\nNow using node v22.11.0 (npm v10.9.0)\n', 2));
+  add(
+    fold(
+      'git.checkout',
+      'git clone --depth=50 https://github.com/acme/web-frontend.git acme/web-frontend',
+      "Cloning into 'acme/web-frontend'...\n",
+      1,
+    ),
+  );
+  add(
+    fold(
+      'nvm.install',
+      'nvm install 22',
+      'Downloading and installing node v22.11.0...\nNow using node v22.11.0 (npm v10.9.0)\n',
+      2,
+    ),
+  );
 
   let install = '';
   for (let index = 0; index < 400; index++) {
-    install += `Downloading ${index}%\rDownloading ${index + 1}%\r${CLEAR.slice(1)}added package-${index}@1.${index % 10}.0\n`;
+    install += `Downloading ${index}%\rDownloading ${index + 1}%\r${CLEAR.slice(
+      1,
+    )}added package-${index}@1.${index % 10}.0\n`;
   }
   add(fold('install', 'npm ci', install, 3));
 
@@ -54,14 +77,24 @@ export function generateTravisLog(targetBytes: number): string {
     for (let test = 0; test < 200; test++) {
       const passed = (suite * 200 + test) % 97 !== 0;
       output += passed
-        ? `  ${GREEN}✓${RESET} renders component ${suite}.${test} with props {"variant":"dense","items":${test}} (${test % 40} ms)\n`
-        : `  ${RED}✕${RESET} computes total ${suite}.${test}: expected 1042.50 but received 1042.49 (${test % 40} ms)\n`;
+        ? `  ${GREEN}✓${RESET} renders component ${suite}.${test} with props {"variant":"dense","items":${test}} (${
+            test % 40
+          } ms)\n`
+        : `  ${RED}✕${RESET} computes total ${suite}.${test}: expected 1042.50 but received 1042.49 (${
+            test % 40
+          } ms)\n`;
     }
-    const [start, end] = timer(100 + suite, 1_700_000_100_000_000_000, 1 + (suite % 9));
+    const [start, end] = timer(
+      100 + suite,
+      1_700_000_100_000_000_000,
+      1 + (suite % 9),
+    );
     add(`${start}$ npx jest src/suite-${suite}\n${output}${end}\n`);
     add(`${RED}FAIL${RESET} src/suite-${suite}/index.test.tsx\n`);
   }
 
-  add(`\n${RED}The command "npm test" exited with 1.${RESET}\n\nDone. Your build exited with 1.\n`);
+  add(
+    `\n${RED}The command "npm test" exited with 1.${RESET}\n\nDone. Your build exited with 1.\n`,
+  );
   return parts.join('');
 }

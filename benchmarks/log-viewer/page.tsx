@@ -127,7 +127,10 @@ async function runBenchmark(options: { targetBytes: number }) {
   };
   const apis = new Map<string, unknown>([
     [travisCiApiRef.id, api],
-    [configApiRef.id, new ConfigReader({ app: { baseUrl: 'http://127.0.0.1' } })],
+    [
+      configApiRef.id,
+      new ConfigReader({ app: { baseUrl: 'http://127.0.0.1' } }),
+    ],
     // LogViewer's controls read their labels through the translation API;
     // the keys stand in for the English texts on this measurement page.
     [
@@ -214,10 +217,18 @@ async function runBenchmark(options: { targetBytes: number }) {
     firstPaintMs,
     wholeLogMs,
     longestTaskWhileOpeningMs: longestTaskBetween(tasks, start, openEnd),
-    longestTaskWhileScrollingMs: longestTaskBetween(tasks, scrollStart, scrollEnd),
+    longestTaskWhileScrollingMs: longestTaskBetween(
+      tasks,
+      scrollStart,
+      scrollEnd,
+    ),
     longestScrollFrameMs,
     expandAllMs: expandMs,
-    longestTaskWhileExpandingMs: longestTaskBetween(tasks, expandStart, expandEnd),
+    longestTaskWhileExpandingMs: longestTaskBetween(
+      tasks,
+      expandStart,
+      expandEnd,
+    ),
     longestTaskWhileScrollingExpandedMs: longestTaskBetween(
       tasks,
       expandedScrollStart,

@@ -30,8 +30,13 @@ const { values } = parseArgs({
 });
 const megabytes = Number(values.megabytes);
 const runs = Number(values.runs);
-if (!(megabytes > 0 && megabytes <= 100) || !(Number.isInteger(runs) && runs >= 1 && runs <= 10)) {
-  console.error('Invalid options: --megabytes must be from 0 to 100 and --runs an integer from 1 to 10.');
+if (
+  !(megabytes > 0 && megabytes <= 100) ||
+  !(Number.isInteger(runs) && runs >= 1 && runs <= 10)
+) {
+  console.error(
+    'Invalid options: --megabytes must be from 0 to 100 and --runs an integer from 1 to 10.',
+  );
   process.exit(2);
 }
 
@@ -52,7 +57,12 @@ await esbuild.build({
   jsx: 'automatic',
   minify: true,
   define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-  loader: { '.svg': 'dataurl', '.png': 'dataurl', '.woff': 'dataurl', '.woff2': 'dataurl' },
+  loader: {
+    '.svg': 'dataurl',
+    '.png': 'dataurl',
+    '.woff': 'dataurl',
+    '.woff2': 'dataurl',
+  },
   logLevel: 'error',
 });
 fs.writeFileSync(
@@ -76,15 +86,23 @@ const browser = await chromium.launch({
 const results = [];
 try {
   for (let run = 1; run <= runs; run++) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', error => console.error(`page error: ${error.message}`));
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+    });
+    page.on('pageerror', error =>
+      console.error(`page error: ${error.message}`),
+    );
     await page.goto(pathToFileURL(path.join(outDir, 'index.html')).href);
     const result = await page.evaluate(
       targetBytes => window.runBenchmark({ targetBytes }),
       Math.round(megabytes * 1024 * 1024),
     );
     results.push(result);
-    console.log(`run ${run}: ${JSON.stringify(result, (_key, value) => (typeof value === 'number' ? Math.round(value) : value))}`);
+    console.log(
+      `run ${run}: ${JSON.stringify(result, (_key, value) =>
+        typeof value === 'number' ? Math.round(value) : value,
+      )}`,
+    );
     await page.close();
   }
 } finally {
@@ -99,12 +117,27 @@ const median = key => {
 };
 const cpus = os.cpus();
 console.log('');
-console.log(`hardware: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.platform()} ${os.release()}`);
+console.log(
+  `hardware: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(
+    os.totalmem() / 2 ** 30,
+  )} GiB RAM, ${os.platform()} ${os.release()}`,
+);
 console.log(`browser: Chromium ${browser.version()}`);
-console.log(`log: ${(results[0].logBytes / 2 ** 20).toFixed(1)} MiB, ${results[0].linesExpanded} lines with every fold expanded; median of ${runs} runs:`);
+console.log(
+  `log: ${(results[0].logBytes / 2 ** 20).toFixed(1)} MiB, ${
+    results[0].linesExpanded
+  } lines with every fold expanded; median of ${runs} runs:`,
+);
 // Chromium reports only tasks over 50 ms as long tasks, so 0 means none.
 for (const key of Object.keys(results[0]).filter(name => name.endsWith('Ms'))) {
   const value = median(key);
-  const text = key.startsWith('longestTask') && value === 0 ? 'no task over 50 ms' : `${value} ms`;
-  console.log(`  ${key}: ${text} (runs: ${results.map(result => Math.round(result[key])).join(', ')})`);
+  const text =
+    key.startsWith('longestTask') && value === 0
+      ? 'no task over 50 ms'
+      : `${value} ms`;
+  console.log(
+    `  ${key}: ${text} (runs: ${results
+      .map(result => Math.round(result[key]))
+      .join(', ')})`,
+  );
 }

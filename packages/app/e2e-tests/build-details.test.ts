@@ -31,11 +31,11 @@ test('developer finds the error in a failed job log', async ({
   );
 
   await page.goto('/catalog/default/component/web-frontend/travis-ci');
-  await page.getByRole('link', { name: `#${failed.number}`, exact: true }).click();
+  await page
+    .getByRole('link', { name: `#${failed.number}`, exact: true })
+    .click();
 
-  await expect(page).toHaveURL(
-    new RegExp(`/travis-ci/builds/${failed.id}$`),
-  );
+  await expect(page).toHaveURL(new RegExp(`/travis-ci/builds/${failed.id}$`));
   await expect(
     page.getByText(`Build #${failed.number}`, { exact: true }),
   ).toBeVisible();
@@ -96,7 +96,9 @@ test('developer watches a running job log grow', async ({ page, request }) => {
   await runningJobRow.getByRole('button', { name: 'Log', exact: true }).click();
 
   await expect(
-    page.getByText('The job is running; new output appears here as it arrives.'),
+    page.getByText(
+      'The job is running; new output appears here as it arrives.',
+    ),
   ).toBeVisible();
   await expect.poll(() => lastLogLineNumber(page)).toBeGreaterThan(0);
   const linesBefore = await lastLogLineNumber(page);

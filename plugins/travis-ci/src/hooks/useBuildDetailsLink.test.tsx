@@ -21,7 +21,9 @@ function BuildLink() {
 describe('useBuildDetailsLink', () => {
   it('links to the details view below the mounted tab', async () => {
     await renderInTestApp(<BuildLink />, {
-      mountedRoutes: { '/catalog/default/component/payments-api/travis-ci': rootRouteRef },
+      mountedRoutes: {
+        '/catalog/default/component/payments-api/travis-ci': rootRouteRef,
+      },
     });
 
     expect(screen.getByRole('link', { name: 'build' })).toHaveAttribute(

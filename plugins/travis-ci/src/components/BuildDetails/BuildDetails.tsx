@@ -86,7 +86,10 @@ function BuildDetailsOfBuild(props: BuildDetailsProps & { buildId: number }) {
   const loaded = details.value !== undefined;
   useEffect(() => {
     if (loaded && selectedJobId !== undefined) {
-      logSection.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+      logSection.current?.scrollIntoView?.({
+        behavior: 'smooth',
+        block: 'start',
+      });
     }
   }, [loaded, selectedJobId]);
 
@@ -152,7 +155,11 @@ function BuildDetailsOfBuild(props: BuildDetailsProps & { buildId: number }) {
         </Box>
       ))}
       {selectedJobId !== undefined && (
-        <section ref={logSection} aria-label="Job log" style={{ marginTop: 16 }}>
+        <section
+          ref={logSection}
+          aria-label="Job log"
+          style={{ marginTop: 16 }}
+        >
           {selectedJob ? (
             <JobLog
               key={selectedJob.id}

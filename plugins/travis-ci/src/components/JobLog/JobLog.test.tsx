@@ -166,7 +166,9 @@ describe('JobLog', () => {
     const logs = new FakeJobLogs(server);
     const line = `${'x'.repeat(79)}\n`;
     logs.logs.set(501, {
-      content: `travis_fold:start:big${CLEAR}${line.repeat(30_000)}travis_fold:end:big${CLEAR}final line\n`,
+      content: `travis_fold:start:big${CLEAR}${line.repeat(
+        30_000,
+      )}travis_fold:end:big${CLEAR}final line\n`,
       complete: true,
     });
 

@@ -8,4 +8,7 @@ export {
 export type { RenderTravisLogOptions } from './renderTravisLog';
 export { matchTravisLogMarker } from './markers';
 export type { TravisLogMarker } from './markers';
-export { AnsiColorNormalizer, normalizeAnsiColors } from './normalizeAnsiColors';
+export {
+  AnsiColorNormalizer,
+  normalizeAnsiColors,
+} from './normalizeAnsiColors';

@@ -38,13 +38,22 @@ function rewriteCode(value: number, state: number): Rewrite {
 
   const code = value >= 91 && value <= 97 ? value - 60 : value;
   if (code === 1 || code === 22) {
-    return { output: `\x1b[${code}m`, state: code === 1 ? state | BOLD : state & ~BOLD };
+    return {
+      output: `\x1b[${code}m`,
+      state: code === 1 ? state | BOLD : state & ~BOLD,
+    };
   }
   if (code === 3 || code === 23) {
-    return { output: `\x1b[${code}m`, state: code === 3 ? state | ITALIC : state & ~ITALIC };
+    return {
+      output: `\x1b[${code}m`,
+      state: code === 3 ? state | ITALIC : state & ~ITALIC,
+    };
   }
   if (code === 4 || code === 24) {
-    return { output: `\x1b[${code}m`, state: code === 4 ? state | UNDERLINE : state & ~UNDERLINE };
+    return {
+      output: `\x1b[${code}m`,
+      state: code === 4 ? state | UNDERLINE : state & ~UNDERLINE,
+    };
   }
   if ((code >= 30 && code <= 37) || code === 90 || code === 39) {
     return {
@@ -121,7 +130,8 @@ export class AnsiColorNormalizer {
     while (start !== -1) {
       const end = findSgrEnd(line, start + 2);
       if (end !== -1) {
-        output += line.slice(copied, start) + this.rewrite(line.slice(start + 2, end));
+        output +=
+          line.slice(copied, start) + this.rewrite(line.slice(start + 2, end));
         copied = end + 1;
       }
       start = line.indexOf('\x1b[', end === -1 ? start + 2 : end + 1);
