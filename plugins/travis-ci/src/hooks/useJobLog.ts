@@ -55,14 +55,16 @@ interface LogSession {
   ingesting: Promise<void>;
 }
 
-function newSession(jobId: number): LogSession {
+// A new session continues the revision count of the one it replaces, so
+// that the hook's version state changes with each of its updates.
+function newSession(jobId: number, revision: number = 0): LogSession {
   return {
     jobId,
     parser: new TravisLogParser(),
     chunks: [],
     offset: 0,
     status: 'loading',
-    revision: 0,
+    revision,
     ingesting: Promise.resolve(),
   };
 }
@@ -80,7 +82,15 @@ const PARSE_SLICE_LENGTH = 1024 * 1024;
  */
 export function useJobLog(
   jobId: number,
-  options: { pollIntervals?: LogPollIntervals } = {},
+  options: {
+    pollIntervals?: LogPollIntervals;
+    /**
+     * Whether the job is waiting or running, from the build. When a job
+     * whose log was complete becomes active again, it was restarted, and
+     * the hook reads its new log from the start.
+     */
+    jobActive?: boolean;
+  } = {},
 ): JobLogState {
   const api = useApi(travisCiApiRef);
   const entityRef = useEntityRef();
@@ -89,8 +99,14 @@ export function useJobLog(
   const delay = visible ? intervals.visibleMs : intervals.hiddenMs;
 
   const sessionRef = useRef<LogSession>(newSession(jobId));
-  if (sessionRef.current.jobId !== jobId) {
-    sessionRef.current = newSession(jobId);
+  const wasJobActive = useRef(options.jobActive);
+  const restarted =
+    options.jobActive === true &&
+    wasJobActive.current === false &&
+    sessionRef.current.status === 'complete';
+  wasJobActive.current = options.jobActive;
+  if (sessionRef.current.jobId !== jobId || restarted) {
+    sessionRef.current = newSession(jobId, sessionRef.current.revision + 1);
   }
   const session = sessionRef.current;
 
@@ -125,9 +141,8 @@ export function useJobLog(
 
         // A restarted job starts a new log, shorter than what was read.
         if (chunk.nextOffset < session.offset) {
-          const revision = session.revision + 1;
-          Object.assign(session, newSession(jobId), { revision });
-          setVersion(revision);
+          Object.assign(session, newSession(jobId, session.revision + 1));
+          setVersion(session.revision);
           timer = setTimeout(poll, 0);
           return;
         }

@@ -1,6 +1,7 @@
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
 import { TravisJob } from '@travis-ci-backstage/plugin-travis-ci-common';
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
@@ -176,6 +177,36 @@ describe('JobLog', () => {
 
     expect(await screen.findByText('final line')).toBeInTheDocument();
     expect(logLines()).toEqual(['▸ big', 'final line']);
+  });
+
+  it('reads the new log of a restarted job', async () => {
+    const logs = new FakeJobLogs(server);
+    logs.logs.set(501, { content: 'first attempt failed\n', complete: true });
+    // The build details view passes the job with its newest state.
+    let setShownJob: (next: TravisJob) => void = () => {};
+    function JobLogOfChangingJob() {
+      const [shownJob, setJob] = useState<TravisJob>({
+        ...job,
+        state: 'failed',
+      });
+      setShownJob = setJob;
+      return <JobLog job={shownJob} pollIntervals={FAST_POLLING} />;
+    }
+
+    renderWithEntity(<JobLogOfChangingJob />);
+    expect(await screen.findByText('first attempt failed')).toBeInTheDocument();
+
+    logs.logs.set(501, { content: '', complete: false });
+    act(() => setShownJob({ ...job, state: 'created' }));
+
+    expect(
+      await screen.findByText(/has not started writing its log yet/),
+    ).toBeInTheDocument();
+
+    logs.logs.set(501, { content: 'second attempt\n', complete: false });
+
+    expect(await screen.findByText('second attempt')).toBeInTheDocument();
+    expect(screen.queryByText('first attempt failed')).not.toBeInTheDocument();
   });
 
   it('says when a finished job wrote no log', async () => {

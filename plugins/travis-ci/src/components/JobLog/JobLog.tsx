@@ -5,6 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { TravisJob } from '@travis-ci-backstage/plugin-travis-ci-common';
 import { useCallback, useMemo, useState } from 'react';
+import { isJobActive } from '../../hooks/useBuildDetails';
 import { LogPollIntervals, useJobLog } from '../../hooks/useJobLog';
 import { renderTravisLog, renderTravisLogPlainText } from '../../lib/travisLog';
 import { describeActionError } from '../../lib/travisCiError';
@@ -37,6 +38,7 @@ export function JobLog(props: JobLogProps) {
   const { job, pollIntervals, height = '70vh' } = props;
   const { log, version, status, error, retry, getRawText } = useJobLog(job.id, {
     pollIntervals,
+    jobActive: isJobActive(job.state),
   });
 
   const [collapseByDefault, setCollapseByDefault] = useState(true);
