@@ -20,7 +20,7 @@ import {
   testEntity,
 } from '../../__testUtils__/fixtures';
 import { FakeJobLogs } from '../JobLog/__testUtils__/FakeJobLogs';
-import { BuildDetails } from './BuildDetails';
+import { BuildDetails, BuildDetailsProps } from './BuildDetails';
 
 jest.mock('react-virtualized-auto-sizer', () =>
   require('../JobLog/__testUtils__/fixedSizeAutoSizer'),
@@ -114,7 +114,7 @@ function serveBuild(
   return actionRequests;
 }
 
-function renderAt(path: string) {
+function renderAt(path: string, props: BuildDetailsProps = {}) {
   const client = new TravisCiClient({
     discoveryApi: mockApis.discovery(),
     fetchApi: mockApis.fetch(),
@@ -130,7 +130,10 @@ function renderAt(path: string) {
             // The same nesting as in the entity page's Travis CI tab.
             <Routes>
               <Route path="/" element={<p>Build list</p>} />
-              <Route path="/builds/:buildId" element={<BuildDetails />} />
+              <Route
+                path="/builds/:buildId"
+                element={<BuildDetails {...props} />}
+              />
             </Routes>
           }
         />
@@ -212,6 +215,36 @@ describe('BuildDetails', () => {
     expect(
       screen.queryByRole('region', { name: /^Stage/ }),
     ).not.toBeInTheDocument();
+  });
+
+  it('refreshes while a job runs', async () => {
+    const running: TravisBuildDetails = {
+      ...FAILED_BUILD,
+      state: 'started',
+      jobs: FAILED_BUILD.jobs.map(job => ({ ...job, state: 'started' })),
+    };
+    let answers = 0;
+    server.use(
+      http.get(`${TEST_ENTITY_URL}/actions`, () =>
+        HttpResponse.json(ALL_ALLOWED),
+      ),
+      http.get(`${TEST_ENTITY_URL}/builds/1001`, () => {
+        answers += 1;
+        return HttpResponse.json(answers < 3 ? running : FAILED_BUILD);
+      }),
+    );
+
+    renderAt('/travis-ci/builds/1001', {
+      refreshIntervals: { visibleMs: 20, hiddenMs: 20 },
+    });
+
+    const row = await screen.findByTestId('job-41.2');
+    expect(within(row).getByText('started')).toBeInTheDocument();
+
+    expect(await within(row).findByText('failed')).toBeInTheDocument();
+    const requestsWhenFinished = answers;
+    await new Promise(resolve => setTimeout(resolve, 200));
+    expect(answers).toBe(requestsWhenFinished);
   });
 
   it('shows a spinner while loading', async () => {
