@@ -42,10 +42,10 @@ test('developer finds the error in a failed job log', async ({
 
   const failedJobRow = page
     .getByRole('row')
-    .filter({ has: page.getByRole('button', { name: 'Log', exact: true }) })
+    .filter({ has: page.getByRole('button', { name: /^Log of job #/ }) })
     .filter({ hasText: 'failed' })
     .first();
-  await failedJobRow.getByRole('button', { name: 'Log', exact: true }).click();
+  await failedJobRow.getByRole('button', { name: /^Log of job #/ }).click();
 
   await expect(page).toHaveURL(/[?&]job=\d+/);
   await expect(
@@ -90,10 +90,10 @@ test('developer watches a running job log grow', async ({ page, request }) => {
 
   const runningJobRow = page
     .getByRole('row')
-    .filter({ has: page.getByRole('button', { name: 'Log', exact: true }) })
+    .filter({ has: page.getByRole('button', { name: /^Log of job #/ }) })
     .filter({ hasText: 'started' })
     .first();
-  await runningJobRow.getByRole('button', { name: 'Log', exact: true }).click();
+  await runningJobRow.getByRole('button', { name: /^Log of job #/ }).click();
 
   await expect(
     page.getByText(

@@ -374,7 +374,9 @@ describe('BuildDetails', () => {
     renderAt('/travis-ci/builds/1001');
 
     const row = await screen.findByTestId('job-41.2');
-    await userEvent.click(within(row).getByRole('button', { name: 'Log' }));
+    await userEvent.click(
+      within(row).getByRole('button', { name: 'Log of job #41.2' }),
+    );
 
     expect(await screen.findByText('Log of job #41.2')).toBeInTheDocument();
     expect(
@@ -383,7 +385,7 @@ describe('BuildDetails', () => {
     expect(logs.requests).toEqual(['5012:0']);
 
     await userEvent.click(
-      within(row).getByRole('button', { name: 'Hide log' }),
+      within(row).getByRole('button', { name: 'Hide log of job #41.2' }),
     );
 
     expect(screen.queryByText('Log of job #41.2')).not.toBeInTheDocument();
@@ -401,7 +403,9 @@ describe('BuildDetails', () => {
     const row = await screen.findByTestId('job-41.2');
     expect(scrollIntoView).not.toHaveBeenCalled();
 
-    await userEvent.click(within(row).getByRole('button', { name: 'Log' }));
+    await userEvent.click(
+      within(row).getByRole('button', { name: 'Log of job #41.2' }),
+    );
 
     await waitFor(() => expect(scrollIntoView).toHaveBeenCalledTimes(1));
     expect(scrollIntoView.mock.contexts[0]).toBe(

@@ -106,7 +106,7 @@ function JobRow(props: {
           size="small"
           variant={selected ? 'contained' : 'outlined'}
           color="primary"
-          aria-pressed={selected}
+          aria-label={`${selected ? 'Hide log' : 'Log'} of job #${job.number}`}
           onClick={onSelect}
         >
           {selected ? 'Hide log' : 'Log'}
