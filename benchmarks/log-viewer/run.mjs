@@ -10,10 +10,6 @@
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium).
 
 import { chromium } from '@playwright/test';
-// NOTE: esbuild is not a declared dependency of the repository: it is
-// installed with Backstage's build tooling (esbuild-loader), and adding it
-// to package.json failed in the Yarn fetch step on the machine this was
-// written on.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
