@@ -1,7 +1,6 @@
 import IconButton from '@material-ui/core/IconButton';
 import Tooltip from '@material-ui/core/Tooltip';
 import CancelIcon from '@material-ui/icons/Cancel';
-import OpenInNewIcon from '@material-ui/icons/OpenInNew';
 import ReplayIcon from '@material-ui/icons/Replay';
 import {
   TRAVIS_ACTIVE_BUILD_STATES,
@@ -10,6 +9,7 @@ import {
   TravisEntityActions,
 } from '@travis-ci-backstage/plugin-travis-ci-common';
 import { ReactElement } from 'react';
+import { OpenInTravisButton } from '../OpenInTravisButton';
 
 /** Props of {@link BuildActionButtons}. */
 export interface BuildActionButtonsProps {
@@ -64,17 +64,10 @@ export function BuildActionButtons(props: BuildActionButtonsProps) {
           icon={<CancelIcon fontSize="small" />}
         />
       )}
-      <Tooltip title={`Open build #${build.number} in Travis CI`}>
-        <IconButton
-          size="small"
-          href={build.webUrl}
-          target="_blank"
-          rel="noopener noreferrer"
-          aria-label={`Open build #${build.number} in Travis CI`}
-        >
-          <OpenInNewIcon fontSize="small" />
-        </IconButton>
-      </Tooltip>
+      <OpenInTravisButton
+        label={`Open build #${build.number} in Travis CI`}
+        href={build.webUrl}
+      />
     </>
   );
 }

@@ -1,15 +1,12 @@
 import { StatusPending } from '@backstage/core-components';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
-import IconButton from '@material-ui/core/IconButton';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import Tooltip from '@material-ui/core/Tooltip';
 import CancelIcon from '@material-ui/icons/Cancel';
-import OpenInNewIcon from '@material-ui/icons/OpenInNew';
 import ReplayIcon from '@material-ui/icons/Replay';
 import {
   TRAVIS_FINISHED_BUILD_STATES,
@@ -22,6 +19,7 @@ import { JobActions } from '../../hooks/useJobActions';
 import { formatDuration } from '../../lib/time';
 import { ActionButton } from '../BuildActionButtons';
 import { BuildStatus } from '../BuildStatus';
+import { OpenInTravisButton } from '../OpenInTravisButton';
 
 /** Props of {@link JobsTable}. */
 export interface JobsTableProps {
@@ -137,17 +135,10 @@ function JobRow(props: {
             icon={<CancelIcon fontSize="small" />}
           />
         )}
-        <Tooltip title={`Open job #${job.number} in Travis CI`}>
-          <IconButton
-            size="small"
-            href={job.webUrl}
-            target="_blank"
-            rel="noopener noreferrer"
-            aria-label={`Open job #${job.number} in Travis CI`}
-          >
-            <OpenInNewIcon fontSize="small" />
-          </IconButton>
-        </Tooltip>
+        <OpenInTravisButton
+          label={`Open job #${job.number} in Travis CI`}
+          href={job.webUrl}
+        />
       </TableCell>
     </TableRow>
   );

@@ -1,0 +1,1 @@
+export { OpenInTravisButton } from './OpenInTravisButton';
