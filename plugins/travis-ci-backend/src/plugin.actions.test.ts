@@ -56,9 +56,11 @@ describe('travisCiPlugin actions', () => {
         repository: 'acme/payments-api',
         instance: 'default',
         branch: 'main',
+        requestId: res.body.requestId,
         outcome: 'accepted',
       }),
     });
+    expect(res.body.requestId).toBeGreaterThan(0);
     expect(event.fail).not.toHaveBeenCalled();
   });
 

@@ -215,7 +215,7 @@ export class TravisCiService {
       entityName,
       'build-trigger',
       { branch: input.branch },
-      async audit => {
+      async (audit, record) => {
         validateTriggerInput(input);
         const context = await this.#resolver.resolve(
           request,
@@ -238,6 +238,9 @@ export class TravisCiService {
           });
         });
 
+        if (pending.request.id !== undefined) {
+          record({ requestId: pending.request.id });
+        }
         this.#logger.info(
           `Triggered Travis CI request ${pending.request.id} for ${
             context.entityRef
@@ -314,14 +317,18 @@ export class TravisCiService {
   /**
    * Records an audit event around an action. The event starts with the entity
    * ref from the path and gains the actor, repository and instance once the entity
-   * is resolved, so that denied attempts are recorded too.
+   * is resolved, so that denied attempts are recorded too. `record` adds ids
+   * that only Travis CI's answer has, such as the request id of a trigger.
    */
   async #audited<T>(
     request: Request,
     entityName: CompoundEntityRef,
     eventId: string,
     ids: JsonObject,
-    run: (audit: (context: EntityRequestContext) => void) => Promise<T>,
+    run: (
+      audit: (context: EntityRequestContext) => void,
+      record: (ids: JsonObject) => void,
+    ) => Promise<T>,
   ): Promise<T> {
     const meta: JsonObject = {
       entityRef: stringifyEntityRef(entityName),
@@ -335,12 +342,15 @@ export class TravisCiService {
     });
 
     try {
-      const result = await run(context => {
-        meta.entityRef = context.entityRef;
-        meta.actor = context.actor;
-        meta.repository = formatSlug(context);
-        meta.instance = context.instance.name;
-      });
+      const result = await run(
+        context => {
+          meta.entityRef = context.entityRef;
+          meta.actor = context.actor;
+          meta.repository = formatSlug(context);
+          meta.instance = context.instance.name;
+        },
+        resultIds => Object.assign(meta, resultIds),
+      );
       await event.success({ meta: { ...meta, outcome: 'accepted' } });
       return result;
     } catch (error) {
