@@ -99,6 +99,23 @@ describe('travisCiPlugin access', () => {
     expect(trigger.body.error.message).toBe(actions.body.trigger.reason);
   });
 
+  it('rejects a non-owner before checking the trigger body', async () => {
+    const { server: app } = await startTravisTestBackend({
+      travisci: TEST_TRAVIS_CONFIG,
+    });
+
+    // A config without mergeMode passes the OpenAPI schema but is rejected
+    // by the service, which must check authorization first.
+    const trigger = await request(app)
+      .post(`${ENTITY}/payments-api/builds`)
+      .set('Authorization', BOB)
+      .send({ branch: 'main', config: { script: 'true' } });
+
+    expect(trigger.status).toBe(403);
+    expect(trigger.body.error.name).toBe('NotAllowedError');
+    expect(trigger.body.error.message).not.toContain('mergeMode');
+  });
+
   it('falls back to spec.owner without ownedBy relations', async () => {
     const { server: app } = await startTravisTestBackend({
       travisci: TEST_TRAVIS_CONFIG,

@@ -216,13 +216,15 @@ export class TravisCiService {
       'build-trigger',
       { branch: input.branch },
       async (audit, record) => {
-        validateTriggerInput(input);
+        // Authorization comes first, so that a caller who may not trigger
+        // learns nothing from the checks of the request body.
         const context = await this.#resolver.resolve(
           request,
           entityName,
           'trigger',
         );
         audit(context);
+        validateTriggerInput(input);
 
         const message = `Triggered from Backstage by ${context.actor}${
           input.message?.trim() ? `: ${input.message.trim()}` : ''
@@ -318,7 +320,7 @@ export class TravisCiService {
    * Records an audit event around an action. The event starts with the entity
    * ref from the path and gains the actor, repository and instance once the entity
    * is resolved, so that denied attempts are recorded too. `record` adds ids
-   * that only Travis CI's answer has, such as the request id of a trigger.
+   * that only Travis CI's response contains, such as the request id of a trigger.
    */
   async #audited<T>(
     request: Request,
