@@ -2,10 +2,16 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { WorkloadIdentityIssuer } from './WorkloadIdentityIssuer';
 
+/** Path of the OpenID discovery document, relative to the plugin's routes. */
+export const DISCOVERY_DOCUMENT_PATH = '/.well-known/openid-configuration';
+
+/** Path of the JWKS, relative to the plugin's routes. */
+export const JWKS_PATH = '/.well-known/jwks.json';
+
 /**
- * Serves the issuer's OpenID discovery document and JWKS under
- * `/.well-known`, where Vault, OpenBao and AWS fetch them without
- * credentials. The plugin must open this path with an auth policy.
+ * Serves the issuer's OpenID discovery document and JWKS, where Vault,
+ * OpenBao and AWS fetch them without credentials. The plugin must open
+ * exactly these two paths with auth policies.
  */
 export function createWellKnownRouter(
   issuer: WorkloadIdentityIssuer,
@@ -13,12 +19,12 @@ export function createWellKnownRouter(
   const router = Router();
   const cacheControl = `public, max-age=${issuer.jwksMaxAgeSeconds}`;
 
-  router.get('/.well-known/openid-configuration', (_req, res) => {
+  router.get(DISCOVERY_DOCUMENT_PATH, (_req, res) => {
     res.setHeader('Cache-Control', cacheControl);
     res.json(issuer.discoveryDocument());
   });
 
-  router.get('/.well-known/jwks.json', async (_req, res) => {
+  router.get(JWKS_PATH, async (_req, res) => {
     res.setHeader('Cache-Control', cacheControl);
     res.json(await issuer.jwks());
   });

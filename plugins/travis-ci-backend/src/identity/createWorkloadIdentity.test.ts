@@ -31,8 +31,13 @@ describe('createWorkloadIdentity', () => {
 
     expect(issuer.issuer).toBe('https://backstage.test/api/travis-ci');
     expect((await issuer.jwks()).keys).toHaveLength(1);
+    expect(httpRouter.addAuthPolicy).toHaveBeenCalledTimes(2);
     expect(httpRouter.addAuthPolicy).toHaveBeenCalledWith({
-      path: '/.well-known',
+      path: '/.well-known/openid-configuration',
+      allow: 'unauthenticated',
+    });
+    expect(httpRouter.addAuthPolicy).toHaveBeenCalledWith({
+      path: '/.well-known/jwks.json',
       allow: 'unauthenticated',
     });
     expect(httpRouter.use).toHaveBeenCalledTimes(1);

@@ -5,7 +5,11 @@ import {
   LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import { createWellKnownRouter } from './createWellKnownRouter';
+import {
+  createWellKnownRouter,
+  DISCOVERY_DOCUMENT_PATH,
+  JWKS_PATH,
+} from './createWellKnownRouter';
 import { IdentityKeyStore } from './IdentityKeyStore';
 import { migrateDatabase } from './migrateDatabase';
 import {
@@ -71,7 +75,13 @@ export async function createWorkloadIdentity(options: {
   });
 
   httpRouter.use(createWellKnownRouter(issuer));
-  httpRouter.addAuthPolicy({ path: '/.well-known', allow: 'unauthenticated' });
+  // Only the two documents that verifiers fetch are public, so that a
+  // route added later under /.well-known still needs credentials.
+  httpRouter.addAuthPolicy({
+    path: DISCOVERY_DOCUMENT_PATH,
+    allow: 'unauthenticated',
+  });
+  httpRouter.addAuthPolicy({ path: JWKS_PATH, allow: 'unauthenticated' });
   logger.info(
     `Workload identity issuer ${issuer.issuer} is serving its JWKS at ${issuer.jwksUri}`,
   );

@@ -11,6 +11,9 @@ import { VaultEmulator } from './__testUtils__/VaultEmulator';
 jest.setTimeout(60_000);
 
 const JANE = mockCredentials.user.header('user:default/jane');
+// Without an Authorization header the test backend assumes a user, so
+// requests without credentials send this header.
+const ANONYMOUS = mockCredentials.none.header();
 const ENTITY = '/api/travis-ci/entities/component/default';
 const TEAM_A = 'group.default.team-a';
 const TEAM_B = 'group.default.team-b';
@@ -97,10 +100,12 @@ describe('travisCiPlugin with Vault credentials', () => {
   it('serves the discovery document and JWKS without credentials', async () => {
     const { server: app, issuer } = await start();
 
-    const discovery = await request(app).get(
-      '/api/travis-ci/.well-known/openid-configuration',
-    );
-    const jwks = await request(app).get('/api/travis-ci/.well-known/jwks.json');
+    const discovery = await request(app)
+      .get('/api/travis-ci/.well-known/openid-configuration')
+      .set('Authorization', ANONYMOUS);
+    const jwks = await request(app)
+      .get('/api/travis-ci/.well-known/jwks.json')
+      .set('Authorization', ANONYMOUS);
 
     expect(discovery.status).toBe(200);
     expect(discovery.body.issuer).toBe(issuer);
@@ -115,6 +120,20 @@ describe('travisCiPlugin with Vault credentials', () => {
       use: 'sig',
     });
     expect(jwks.body.keys[0].d).toBeUndefined();
+  });
+
+  it('requires credentials for other well-known paths', async () => {
+    const { server: app } = await start();
+
+    const anonymous = await request(app)
+      .get('/api/travis-ci/.well-known/other-document')
+      .set('Authorization', ANONYMOUS);
+    const authenticated = await request(app)
+      .get('/api/travis-ci/.well-known/other-document')
+      .set('Authorization', JANE);
+
+    expect(anonymous.status).toBe(401);
+    expect(authenticated.status).toBe(404);
   });
 
   it('rejects a repository outside the owner patterns', async () => {
