@@ -1,8 +1,8 @@
 export interface Config {
   /**
    * Travis CI instances and action rules of the Travis CI backend plugin.
-   * Without this section the backend starts, and every Travis CI route
-   * returns 503 with the code `instance-not-configured`.
+   * Required: without this section the backend stops at start-up with an
+   * error naming the `travisci` key.
    */
   travisci?: {
     /**

@@ -56,11 +56,6 @@ export const travisCiPlugin = createBackendPlugin({
         const config = readTravisCiConfig(deps.config);
         deps.permissionsRegistry.addPermissions(travisCiPermissions);
 
-        if (config.instances.length === 0) {
-          deps.logger.warn(
-            'No travisci config found; every Travis CI route returns 503 instance-not-configured until an instance is configured.',
-          );
-        }
         for (const instance of config.instances) {
           if (new URL(instance.baseUrl).hostname === 'api.travis-ci.org') {
             deps.logger.warn(

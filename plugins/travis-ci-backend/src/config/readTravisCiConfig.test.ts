@@ -8,12 +8,10 @@ function read(travisci: unknown) {
 }
 
 describe('readTravisCiConfig', () => {
-  it('returns no instances without travisci config', () => {
-    expect(read(undefined)).toEqual({
-      instances: [],
-      requestTimeoutMs: 10000,
-      actions: { requireOwnership: true, allowServicePrincipals: false },
-    });
+  it('rejects a missing travisci section', () => {
+    expect(() => read(undefined)).toThrow(
+      'Missing travisci config: the Travis CI backend plugin needs the travisci section',
+    );
   });
 
   it('reads the short form with hosted defaults', () => {

@@ -21,13 +21,10 @@ const SHORT_FORM_KEYS = ['baseUrl', 'webUrl', 'token'];
  */
 export function readTravisCiConfig(rootConfig: Config): TravisCiConfig {
   const config = rootConfig.getOptionalConfig(CONFIG_KEY);
-  const defaults: TravisCiConfig = {
-    instances: [],
-    requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
-    actions: { requireOwnership: true, allowServicePrincipals: false },
-  };
   if (!config) {
-    return defaults;
+    throw new Error(
+      `Missing ${CONFIG_KEY} config: the Travis CI backend plugin needs the ${CONFIG_KEY} section in app-config.yaml. Add ${CONFIG_KEY}.token for api.travis-ci.com, or ${CONFIG_KEY}.instances with name, baseUrl and token for each instance.`,
+    );
   }
 
   return {

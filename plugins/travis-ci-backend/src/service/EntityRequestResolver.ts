@@ -59,6 +59,7 @@ export class EntityRequestResolver {
     auth: AuthService;
     catalog: CatalogService;
     authorizer: EntityActionAuthorizer;
+    /** At least one instance; the first serves entities without an instance annotation. */
     instances: TravisInstance[];
   }) {
     this.#httpAuth = options.httpAuth;
@@ -111,12 +112,6 @@ export class EntityRequestResolver {
   }
 
   #chooseInstance(entity: Entity, entityRef: string): TravisInstance {
-    if (this.#instances.length === 0) {
-      throw instanceNotConfiguredError(
-        'No Travis CI instance is configured in this Backstage backend; add a travisci section to its app-config.',
-      );
-    }
-
     const name = entity.metadata.annotations?.[TRAVIS_CI_INSTANCE_ANNOTATION];
     if (name === undefined || name.trim() === '') {
       return this.#instances[0];

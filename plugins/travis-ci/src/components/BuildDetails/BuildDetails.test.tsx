@@ -19,6 +19,11 @@ import {
   makeBuild,
   testEntity,
 } from '../../__testUtils__/fixtures';
+import {
+  advanceIntervals,
+  advanceIntervalsUntil,
+  installFakeIntervals,
+} from '../../__testUtils__/fakeIntervals';
 import { FakeJobLogs } from '../JobLog/__testUtils__/FakeJobLogs';
 import { BuildDetails, BuildDetailsProps } from './BuildDetails';
 
@@ -28,8 +33,15 @@ jest.mock('react-virtualized-auto-sizer', () =>
 
 jest.setTimeout(20_000);
 
+// Waits on a loaded machine end as soon as the element appears.
+const SLOW_RENDER = { timeout: 10_000 };
+
 const server = setupServer();
 registerMswTestHooks(server);
+
+afterEach(() => {
+  jest.useRealTimers();
+});
 
 const FAILED_BUILD: TravisBuildDetails = {
   ...makeBuild({
@@ -234,17 +246,38 @@ describe('BuildDetails', () => {
       }),
     );
 
+    installFakeIntervals();
+    const interval = 10_000;
     renderAt('/travis-ci/builds/1001', {
-      refreshIntervals: { visibleMs: 20, hiddenMs: 20 },
+      refreshIntervals: { visibleMs: interval, hiddenMs: interval },
     });
 
-    const row = await screen.findByTestId('job-41.2');
+    const row = await screen.findByTestId('job-41.2', undefined, SLOW_RENDER);
     expect(within(row).getByText('started')).toBeInTheDocument();
+    expect(answers).toBe(1);
 
-    expect(await within(row).findByText('failed')).toBeInTheDocument();
-    const requestsWhenFinished = answers;
-    await new Promise(resolve => setTimeout(resolve, 200));
-    expect(answers).toBe(requestsWhenFinished);
+    await advanceIntervalsUntil(
+      'the second answer',
+      interval,
+      () => answers === 2,
+    );
+    expect(
+      within(screen.getByTestId('job-41.2')).getByText('started'),
+    ).toBeInTheDocument();
+
+    await advanceIntervalsUntil(
+      'the finished job',
+      interval,
+      () =>
+        within(screen.getByTestId('job-41.2')).queryByText('failed') !== null,
+    );
+    expect(answers).toBe(3);
+
+    // The interval is gone, so further time sends no request.
+    expect(jest.getTimerCount()).toBe(0);
+    advanceIntervals(10 * interval);
+    await new Promise(resolve => setTimeout(resolve, 100));
+    expect(answers).toBe(3);
   });
 
   it('shows a spinner while loading', async () => {

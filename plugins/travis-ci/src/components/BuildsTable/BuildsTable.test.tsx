@@ -9,14 +9,27 @@ import {
   errorResponse,
 } from '../../__testUtils__/fakeBackend';
 import { READ_ONLY, makeBuild } from '../../__testUtils__/fixtures';
+import {
+  advanceIntervals,
+  advanceIntervalsUntil,
+  installFakeIntervals,
+} from '../../__testUtils__/fakeIntervals';
+import { waitUntil } from '../../__testUtils__/waitUntil';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { BuildsTable } from './BuildsTable';
 
 // material-table renders slowly on a busy machine; the default 5 s is tight.
 jest.setTimeout(20_000);
 
+// Waits on a loaded machine end as soon as the element appears.
+const SLOW_RENDER = { timeout: 10_000 };
+
 const server = setupServer();
 registerMswTestHooks(server);
+
+afterEach(() => {
+  jest.useRealTimers();
+});
 
 const ALL_STATES: TravisBuildState[] = [
   'created',
@@ -396,29 +409,50 @@ describe('BuildsTable', () => {
   });
 
   it('refreshes while a build runs and stops once none is active', async () => {
+    installFakeIntervals();
     const backend = installFakeBackend(server);
     backend.builds = [makeBuild({ state: 'started', duration: undefined })];
+    const interval = 10_000;
 
     renderWithEntity(
-      <BuildsTable refreshIntervals={{ visibleMs: 50, hiddenMs: 50 }} />,
+      <BuildsTable
+        refreshIntervals={{ visibleMs: interval, hiddenMs: interval }}
+      />,
     );
-    await screen.findByText('started');
+    await screen.findByText('started', undefined, SLOW_RENDER);
     expect(
       screen.getByText(
         'Refreshing on its own while builds are waiting or running',
       ),
     ).toBeInTheDocument();
+    expect(backend.buildListQueries).toHaveLength(1);
 
-    await waitFor(() =>
-      expect(backend.buildListQueries.length).toBeGreaterThanOrEqual(3),
+    await advanceIntervalsUntil(
+      'the second build list request',
+      interval,
+      () => backend.buildListQueries.length === 2,
     );
 
     backend.builds = [makeBuild({ state: 'passed' })];
-    expect(await screen.findByText('passed')).toBeInTheDocument();
-    const requestsWhenDone = backend.buildListQueries.length;
+    await advanceIntervalsUntil(
+      'the passed build',
+      interval,
+      () => screen.queryByText('passed') !== null,
+    );
+    expect(backend.buildListQueries).toHaveLength(3);
 
-    await new Promise(resolve => setTimeout(resolve, 300));
-    expect(backend.buildListQueries.length).toBe(requestsWhenDone);
+    // Ten more intervals would start a refresh if the timer still ran. The
+    // Refresh button is disabled while a request is in flight, so once it is
+    // enabled again any such request has been counted.
+    expect(jest.getTimerCount()).toBe(0);
+    advanceIntervals(10 * interval);
+    await waitUntil(
+      'the list to settle',
+      () =>
+        !screen.getByRole<HTMLButtonElement>('button', { name: 'Refresh' })
+          .disabled,
+    );
+    expect(backend.buildListQueries).toHaveLength(3);
   });
 
   it('refreshes on request', async () => {
