@@ -1,4 +1,5 @@
 import { act } from '@testing-library/react';
+import { waitUntil } from './waitUntil';
 
 /**
  * Fakes `setInterval` and `clearInterval` only. Auto-refresh is the only
@@ -38,24 +39,16 @@ export function advanceIntervals(ms: number): void {
 
 /**
  * Fires the auto-refresh interval once per round until `condition` holds.
- * A refresh that fires while the previous request is still in flight is
- * dropped by the hook, so a single tick is not enough on a loaded machine.
+ * The hook drops a refresh that fires while the previous request is still
+ * in flight, so a single tick is not enough on a loaded machine.
  */
 export async function advanceIntervalsUntil(
   description: string,
   intervalMs: number,
   condition: () => boolean,
-  timeoutMs = 10_000,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-
-  while (!condition()) {
-    if (Date.now() > deadline) {
-      throw new Error(
-        `Timed out after ${timeoutMs} ms waiting for ${description}`,
-      );
-    }
-    advanceIntervals(intervalMs);
-    await act(() => new Promise(resolve => setTimeout(resolve, 50)));
-  }
+  await waitUntil(description, condition, {
+    pollMs: 50,
+    beforeEachPoll: () => advanceIntervals(intervalMs),
+  });
 }

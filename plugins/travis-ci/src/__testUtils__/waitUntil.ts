@@ -3,14 +3,20 @@ import { act } from '@testing-library/react';
 /**
  * Polls `condition` on real timeouts until it returns true, and fails after
  * `timeoutMs` milliseconds with `description`. Testing Library's `waitFor`
- * polls with `setInterval`, so under faked intervals it only re-checks on
- * DOM changes, and a counter of requests is no DOM change.
+ * polls with `setInterval`, so under faked intervals it re-checks only on
+ * DOM changes, and a request counter changes no DOM.
  */
 export async function waitUntil(
   description: string,
   condition: () => boolean,
-  timeoutMs = 10_000,
+  options: {
+    timeoutMs?: number;
+    pollMs?: number;
+    /** Runs before each wait, for example to fire a faked timer. */
+    beforeEachPoll?: () => void;
+  } = {},
 ): Promise<void> {
+  const { timeoutMs = 10_000, pollMs = 10, beforeEachPoll } = options;
   const deadline = Date.now() + timeoutMs;
 
   while (!condition()) {
@@ -19,6 +25,7 @@ export async function waitUntil(
         `Timed out after ${timeoutMs} ms waiting for ${description}`,
       );
     }
-    await act(() => new Promise(resolve => setTimeout(resolve, 10)));
+    beforeEachPoll?.();
+    await act(() => new Promise(resolve => setTimeout(resolve, pollMs)));
   }
 }
