@@ -184,6 +184,66 @@ describe('travisCiPlugin Travis CI errors', () => {
     expect(trigger.body.error.message).toContain('create_request access');
   });
 
+  // The simulator seeds only active repositories, so this Travis CI
+  // response comes from an override in the simulator's error format.
+  it('reports an inactive repository as a conflict', async () => {
+    server.use(
+      http.post(`${HOSTED_API_URL}/repo/:slug/requests`, () =>
+        HttpResponse.json(
+          {
+            '@type': 'error',
+            error_type: 'repository_inactive',
+            error_message: 'cannot create requests on an inactive repository',
+          },
+          { status: 406 },
+        ),
+      ),
+    );
+    const { server: app } = await startTravisTestBackend({
+      travisci: TEST_TRAVIS_CONFIG,
+    });
+
+    const res = await request(app)
+      .post(BUILDS)
+      .set('Authorization', JANE)
+      .send({ branch: 'main' });
+
+    expect(res.status).toBe(409);
+    expect(res.body.error.name).toBe('ConflictError');
+    expect(res.body.error.message).toContain(
+      'cannot create requests on an inactive repository',
+    );
+    expect(res.body.error.message).toContain('activate it in Travis CI first');
+  });
+
+  // The backend sends only well-formed parameters, so this Travis CI
+  // response comes from an override in the simulator's error format.
+  it('reports wrong_params as a bad request', async () => {
+    server.use(
+      http.get(`${HOSTED_API_URL}/repo/:slug/builds`, () =>
+        HttpResponse.json(
+          {
+            '@type': 'error',
+            error_type: 'wrong_params',
+            error_message: 'illegal format for include parameter',
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const { server: app } = await startTravisTestBackend({
+      travisci: TEST_TRAVIS_CONFIG,
+    });
+
+    const res = await request(app).get(BUILDS).set('Authorization', JANE);
+
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message).toContain(
+      'illegal format for include parameter',
+    );
+  });
+
   it('retries once with renewed credentials after a rejection', async () => {
     simulator.revokeToken(SIMULATOR_TOKENS.teamB);
     const requests: TravisCredentialsRequest[] = [];

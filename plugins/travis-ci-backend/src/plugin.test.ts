@@ -142,6 +142,19 @@ describe('travisCiPlugin read routes', () => {
       'linux',
       'osx',
     ]);
+    // The macOS job's config picks an osx_image rather than a dist.
+    expect(build.jobs.map(job => job.dist)).toEqual([
+      'focal',
+      'focal',
+      'focal',
+      undefined,
+    ]);
+    expect(build.jobs.map(job => job.language)).toEqual([
+      'node_js',
+      'node_js',
+      'node_js',
+      'node_js',
+    ]);
     expect(build.jobs.map(job => job.env)).toEqual([
       'BROWSER=chrome',
       'BROWSER=firefox',
