@@ -75,11 +75,13 @@ test('owner restarts a finished build', async ({ page, request }) => {
     .click();
 
   await expect(
-    page.getByText(`Travis CI accepted the restart of build #${finished.number}.`),
+    page.getByText(
+      `Travis CI accepted the restart of build #${finished.number}.`,
+    ),
   ).toBeVisible();
-  const row = page
-    .getByRole('row')
-    .filter({ has: page.getByRole('link', { name: `#${finished.number}`, exact: true }) });
+  const row = page.getByRole('row').filter({
+    has: page.getByRole('link', { name: `#${finished.number}`, exact: true }),
+  });
   await expect(row).toContainText(/created|received|started/);
 });
 
@@ -96,11 +98,13 @@ test('owner cancels a running build', async ({ page, request }) => {
     .click();
 
   await expect(
-    page.getByText(`Travis CI accepted the cancellation of build #${running.number}.`),
+    page.getByText(
+      `Travis CI accepted the cancellation of build #${running.number}.`,
+    ),
   ).toBeVisible();
-  const row = page
-    .getByRole('row')
-    .filter({ has: page.getByRole('link', { name: `#${running.number}`, exact: true }) });
+  const row = page.getByRole('row').filter({
+    has: page.getByRole('link', { name: `#${running.number}`, exact: true }),
+  });
   await expect(row).toContainText('canceled');
 });
 
@@ -111,14 +115,30 @@ test('non-owner sees builds but no actions', async ({ page, request }) => {
     'limit=1',
   );
 
+  // Every action stays hidden until /actions responds, so the checks below
+  // only mean something once that response has arrived.
+  const actionsResponse = page.waitForResponse(
+    response =>
+      response
+        .url()
+        .endsWith('/entities/component/default/inventory-service/actions') &&
+      response.request().method() === 'GET',
+  );
   await page.goto('/catalog/default/component/inventory-service/travis-ci');
 
   await expect(
     page.getByRole('link', { name: `#${latest.number}`, exact: true }),
   ).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Trigger build' })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: /^Restart build/ })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: /^Cancel build/ })).toHaveCount(0);
+  expect((await actionsResponse).status()).toBe(200);
+  await expect(page.getByRole('button', { name: 'Trigger build' })).toHaveCount(
+    0,
+  );
+  await expect(
+    page.getByRole('button', { name: /^Restart build/ }),
+  ).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Cancel build/ })).toHaveCount(
+    0,
+  );
 
   const token = await fetchGuestToken(request);
   const response = await request.post(

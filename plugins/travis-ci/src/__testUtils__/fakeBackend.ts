@@ -4,8 +4,10 @@ import {
   TravisEntityActions,
   TravisTriggerBuildRequest,
 } from '@travis-ci-backstage/plugin-travis-ci-common';
+import { act } from '@testing-library/react';
 import { http, HttpResponse, RequestHandler } from 'msw';
 import { ALL_ALLOWED, TEST_ENTITY_URL } from './fixtures';
+import { waitUntil } from './waitUntil';
 
 /** An error answer in the backend's JSON error format. */
 export function errorResponse(
@@ -39,6 +41,8 @@ export class FakeBackend {
   readonly buildListQueries: URLSearchParams[] = [];
   readonly triggerRequests: TravisTriggerBuildRequest[] = [];
   readonly actionRequests: string[] = [];
+  /** Number of `/actions` responses sent. */
+  actionsResponses = 0;
   /** Runs on restart and cancel, before the 202 answer. */
   onAction?: (buildId: number, action: 'restart' | 'cancel') => void;
 
@@ -52,9 +56,10 @@ export class FakeBackend {
       http.get(`${TEST_ENTITY_URL}/branches`, () =>
         HttpResponse.json({ branches: this.branches }),
       ),
-      http.get(`${TEST_ENTITY_URL}/actions`, () =>
-        HttpResponse.json(this.actions),
-      ),
+      http.get(`${TEST_ENTITY_URL}/actions`, () => {
+        this.actionsResponses += 1;
+        return HttpResponse.json(this.actions);
+      }),
       http.post(`${TEST_ENTITY_URL}/builds`, async ({ request }) => {
         const body = (await request.json()) as TravisTriggerBuildRequest;
         this.triggerRequests.push(body);
@@ -79,6 +84,21 @@ export class FakeBackend {
         );
       }),
     );
+  }
+
+  /**
+   * Waits until `/actions` has responded and the UI has applied the
+   * response, so that a test may then assert that an action button is
+   * absent. Before that response every button is hidden anyway, so such an
+   * assertion would pass for the wrong reason.
+   */
+  async waitForActionsResponse(): Promise<void> {
+    await waitUntil('the /actions response', () => this.actionsResponses > 0);
+
+    // The client still parses the JSON and React renders the new state a
+    // few event-loop turns after the handler returns. NOTE: 50 ms is a
+    // margin for that, not a guarantee.
+    await act(() => new Promise(resolve => setTimeout(resolve, 50)));
   }
 
   private listBuilds(query: URLSearchParams) {

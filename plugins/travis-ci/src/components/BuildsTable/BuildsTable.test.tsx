@@ -262,9 +262,7 @@ describe('BuildsTable', () => {
     await screen.findByRole('link', { name: buildLinkName('100') });
 
     // The open-in-Travis link is the only action a reader gets.
-    await waitFor(() =>
-      expect(backend.buildListQueries.length).toBeGreaterThan(0),
-    );
+    await backend.waitForActionsResponse();
     expect(
       screen.queryByRole('button', { name: /Restart build/ }),
     ).not.toBeInTheDocument();
@@ -289,6 +287,7 @@ describe('BuildsTable', () => {
     expect(
       await screen.findByRole('button', { name: 'Restart build #100' }),
     ).toBeEnabled();
+    await backend.waitForActionsResponse();
     expect(
       screen.queryByRole('button', { name: /Cancel build/ }),
     ).not.toBeInTheDocument();

@@ -1,5 +1,5 @@
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
-import { screen, waitFor } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
@@ -92,7 +92,7 @@ describe('LatestBuildCard', () => {
     renderWithEntity(<LatestBuildCard />);
 
     expect(await screen.findByText('failed')).toBeInTheDocument();
-    await waitFor(() => expect(backend.buildListQueries.length).toBe(1));
+    await backend.waitForActionsResponse();
     expect(
       screen.queryByRole('button', { name: /Restart/ }),
     ).not.toBeInTheDocument();
