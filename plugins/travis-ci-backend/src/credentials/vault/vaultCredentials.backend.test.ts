@@ -5,6 +5,7 @@ import {
   HOSTED_API_URL,
   useTravisSimulator,
 } from '../../__testUtils__/simulator';
+import { auditText } from '../../__testUtils__/auditText';
 import { startTravisTestBackend } from '../../__testUtils__/startTravisTestBackend';
 import { VaultEmulator } from './__testUtils__/VaultEmulator';
 
@@ -273,20 +274,15 @@ describe('travisCiPlugin with Vault credentials', () => {
 
     expect(rejected.status).toBe(502);
     expect(recovered.status).toBe(202);
-    const auditText = JSON.stringify([
-      auditor.createEvent.mock.calls.map(([options]) => options.meta),
-      await Promise.all(
-        auditor.createEvent.mock.results.map(async result => {
-          const event = await result.value;
-          return [event.success.mock.calls, event.fail.mock.calls];
-        }),
-      ),
-    ]);
+    const audited = await auditText(auditor);
     for (const token of tokens) {
       expect(texts.join('\n')).not.toContain(token);
       expect(logger.text()).not.toContain(token);
-      expect(auditText).not.toContain(token);
+      expect(audited).not.toContain(token);
     }
-    expect(auditText).toContain('token-rejected');
+    expect(audited).toContain('token-rejected');
+    expect(audited).toContain(
+      'The Travis CI token of owner group:default/team-a is invalid',
+    );
   });
 });
