@@ -4,10 +4,12 @@ import {
   TravisBuildList,
   TravisBuildListQuery,
 } from '@travis-ci-backstage/plugin-travis-ci-common';
+import { useCallback } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { travisCiApiRef } from '../api';
 import { AutoRefreshIntervals, useAutoRefresh } from './useAutoRefresh';
 import { useEntityRef } from './useEntityRef';
+import { useTriggeredBuildWatch } from './useTriggeredBuildWatch';
 
 /** The state of an entity's build list. */
 export interface BuildsState {
@@ -19,6 +21,13 @@ export interface BuildsState {
   refresh: () => void;
   /** True while the page shows a created, received or started build. */
   hasActiveBuilds: boolean;
+  /**
+   * Keeps refreshing, after a trigger request was accepted, until a build
+   * newer than those shown now appears or a time limit passes.
+   */
+  waitForTriggeredBuild: () => void;
+  /** True while waiting for the build of a trigger request. */
+  waitingForTriggeredBuild: boolean;
 }
 
 /**
@@ -27,7 +36,11 @@ export interface BuildsState {
  */
 export function useBuilds(
   query: TravisBuildListQuery,
-  options: { refreshIntervals?: AutoRefreshIntervals } = {},
+  options: {
+    refreshIntervals?: AutoRefreshIntervals;
+    /** How long to wait for the build of a trigger request. */
+    triggeredBuildTimeoutMs?: number;
+  } = {},
 ): BuildsState {
   const api = useApi(travisCiApiRef);
   const entityRef = useEntityRef();
@@ -44,13 +57,32 @@ export function useBuilds(
     ),
   );
 
+  const triggeredBuild = useTriggeredBuildWatch(
+    value?.builds,
+    options.triggeredBuildTimeoutMs,
+  );
+  const { start: startTriggeredBuildWatch } = triggeredBuild;
+  const shownBuilds = value?.builds;
+  const waitForTriggeredBuild = useCallback(() => {
+    startTriggeredBuildWatch(shownBuilds ?? []);
+    retry();
+  }, [startTriggeredBuildWatch, shownBuilds, retry]);
+
   // A failed refresh clears `value`, which stops the refresh until the user
   // retries; repeating a failing request would only add load.
   useAutoRefresh({
-    enabled: hasActiveBuilds && !error,
+    enabled: (hasActiveBuilds || triggeredBuild.watching) && !error,
     refresh: retry,
     intervals: options.refreshIntervals,
   });
 
-  return { value, loading, error, refresh: retry, hasActiveBuilds };
+  return {
+    value,
+    loading,
+    error,
+    refresh: retry,
+    hasActiveBuilds,
+    waitForTriggeredBuild,
+    waitingForTriggeredBuild: triggeredBuild.watching,
+  };
 }

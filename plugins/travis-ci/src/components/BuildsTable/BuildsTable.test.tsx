@@ -454,6 +454,57 @@ describe('BuildsTable', () => {
     expect(backend.buildListQueries).toHaveLength(3);
   });
 
+  it('refreshes after a trigger until the build appears', async () => {
+    installFakeIntervals();
+    const backend = installFakeBackend(server);
+    backend.builds = [makeBuild({ id: 1000, number: '100', state: 'passed' })];
+    const interval = 10_000;
+
+    renderWithEntity(
+      <BuildsTable
+        refreshIntervals={{ visibleMs: interval, hiddenMs: interval }}
+      />,
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Trigger build' }, SLOW_RENDER),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Trigger build' }),
+    );
+
+    expect(
+      await screen.findByText(
+        'Refreshing until the triggered build appears',
+        undefined,
+        SLOW_RENDER,
+      ),
+    ).toBeInTheDocument();
+    expect(backend.triggerRequests).toHaveLength(1);
+
+    // Travis CI has not created the build yet: the list keeps refreshing.
+    await advanceIntervalsUntil(
+      'two refreshes without the new build',
+      interval,
+      () => backend.buildListQueries.length >= 3,
+    );
+
+    // A passed build, so that only the wait for it keeps the list refreshing.
+    backend.builds = [
+      makeBuild({ id: 1001, number: '101', state: 'passed' }),
+      ...backend.builds,
+    ];
+    await advanceIntervalsUntil(
+      'the triggered build',
+      interval,
+      () => screen.queryByRole('link', { name: buildLinkName('101') }) !== null,
+    );
+    expect(
+      screen.queryByText('Refreshing until the triggered build appears'),
+    ).not.toBeInTheDocument();
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
   it('refreshes on request', async () => {
     const backend = installFakeBackend(server);
     backend.builds = [makeBuild({ state: 'passed' })];

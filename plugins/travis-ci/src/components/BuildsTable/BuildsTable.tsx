@@ -115,10 +115,16 @@ export function BuildsTable(props: BuildsTableProps) {
           </Typography>
         )}
       </Box>
-      {builds.hasActiveBuilds && (
+      {builds.waitingForTriggeredBuild ? (
         <Typography variant="caption" color="textSecondary">
-          Refreshing on its own while builds are waiting or running
+          Refreshing until the triggered build appears
         </Typography>
+      ) : (
+        builds.hasActiveBuilds && (
+          <Typography variant="caption" color="textSecondary">
+            Refreshing on its own while builds are waiting or running
+          </Typography>
+        )
       )}
       <Button
         startIcon={<RefreshIcon />}
@@ -145,7 +151,7 @@ export function BuildsTable(props: BuildsTableProps) {
       open
       onClose={() => setTriggerOpen(false)}
       branches={branches ?? []}
-      onTriggered={refresh}
+      onTriggered={builds.waitForTriggeredBuild}
     />
   );
 
