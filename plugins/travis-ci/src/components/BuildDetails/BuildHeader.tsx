@@ -6,7 +6,7 @@ import {
   TravisEntityActions,
 } from '@travis-ci-backstage/plugin-travis-ci-common';
 import { ReactNode } from 'react';
-import { BuildActions } from '../../hooks/useBuildActions';
+import { BuildActions } from '../../hooks/useActionRunner';
 import { BuildActionButtons } from '../BuildActionButtons';
 import {
   BuildCommit,
@@ -35,7 +35,7 @@ export function BuildHeader(props: {
           actions={actions}
           onRestart={buildActions.restart}
           onCancel={buildActions.cancel}
-          pending={buildActions.pendingBuildIds.has(build.id)}
+          pending={buildActions.pendingIds.has(build.id)}
         />
       }
     >

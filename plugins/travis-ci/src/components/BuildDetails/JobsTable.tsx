@@ -15,7 +15,7 @@ import {
   TravisJobState,
 } from '@travis-ci-backstage/plugin-travis-ci-common';
 import { isJobActive } from '../../hooks/useBuildDetails';
-import { JobActions } from '../../hooks/useJobActions';
+import { JobActions } from '../../hooks/useActionRunner';
 import { formatDuration } from '../../lib/time';
 import { ActionButton } from '../BuildActionButtons';
 import { BuildStatus } from '../BuildStatus';
@@ -73,7 +73,7 @@ function JobRow(props: {
   onSelect(): void;
 }) {
   const { job, actions, jobActions, selected, onSelect } = props;
-  const pending = jobActions.pendingJobIds.has(job.id);
+  const pending = jobActions.pendingIds.has(job.id);
   const finished = (TRAVIS_FINISHED_BUILD_STATES as readonly string[]).includes(
     job.state,
   );

@@ -20,7 +20,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AutoRefreshIntervals } from '../../hooks/useAutoRefresh';
 import { useBranches } from '../../hooks/useBranches';
-import { useBuildActions } from '../../hooks/useBuildActions';
+import { BuildActions, useBuildActions } from '../../hooks/useActionRunner';
 import { useBuildDetailsLink } from '../../hooks/useBuildDetailsLink';
 import { useBuilds } from '../../hooks/useBuilds';
 import { useEntityActions } from '../../hooks/useEntityActions';
@@ -214,9 +214,9 @@ export function BuildsTable(props: BuildsTableProps) {
 
 function useBuildColumns(
   actions: TravisEntityActions,
-  buildActions: ReturnType<typeof useBuildActions>,
+  buildActions: BuildActions,
 ): TableColumn<TravisBuild>[] {
-  const { restart, cancel, pendingBuildIds } = buildActions;
+  const { restart, cancel, pendingIds } = buildActions;
   const buildDetailsLink = useBuildDetailsLink();
 
   return useMemo(
@@ -273,12 +273,12 @@ function useBuildColumns(
             actions={actions}
             onRestart={restart}
             onCancel={cancel}
-            pending={pendingBuildIds.has(build.id)}
+            pending={pendingIds.has(build.id)}
           />
         ),
       },
     ],
-    [actions, restart, cancel, pendingBuildIds, buildDetailsLink],
+    [actions, restart, cancel, pendingIds, buildDetailsLink],
   );
 }
 

@@ -9,7 +9,7 @@ import {
 } from '@travis-ci-backstage/plugin-travis-ci-common';
 import { AutoRefreshIntervals } from '../../hooks/useAutoRefresh';
 import { useBranches } from '../../hooks/useBranches';
-import { useBuildActions } from '../../hooks/useBuildActions';
+import { useBuildActions } from '../../hooks/useActionRunner';
 import { useBuildDetailsLink } from '../../hooks/useBuildDetailsLink';
 import { useBuilds } from '../../hooks/useBuilds';
 import { useEntityActions } from '../../hooks/useEntityActions';
@@ -115,7 +115,7 @@ function LatestBuildOfBranch(props: LatestBuildCardProps & { branch: string }) {
             actions={actions}
             onRestart={buildActions.restart}
             onCancel={buildActions.cancel}
-            pending={buildActions.pendingBuildIds.has(build.id)}
+            pending={buildActions.pendingIds.has(build.id)}
           />
         }
       />
