@@ -79,6 +79,8 @@ export class AwsSecretsManagerStore implements OwnerSecretStore {
     this.#logger = options.logger;
   }
 
+  readonly kind = 'AWS Secrets Manager';
+
   get description(): string {
     return `AWS Secrets Manager in ${this.#region}`;
   }

@@ -106,15 +106,46 @@ describe('travisCiPlugin with AWS Secrets Manager credentials', () => {
   });
 
   it('answers 503 naming Secrets Manager for a missing secret', async () => {
-    const { server: app } = await start();
+    const { server: app, logger } = await start();
+
+    const res = await listBuilds(app, 'payments-api');
+
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('credentials-unavailable');
+    expect(res.body.error.message).toBe(
+      "No Travis CI token for owner group:default/team-a: AWS Secrets Manager has no Travis CI secret for this owner. Ask the Backstage operators to store the owner's Travis CI token there.",
+    );
+    expect(res.text).not.toContain(SECRET);
+    expect(res.text).not.toContain(new URL(aws.url).host);
+    expect(logger.text()).toContain(
+      `${SECRET} in AWS Secrets Manager in eu-west-1`,
+    );
+    expect(logger.text()).toContain('ResourceNotFoundException');
+  });
+
+  it('keeps the role ARN out of a 503 for a denied role', async () => {
+    const { server: app, logger, issuer } = await start();
+    // STS trusts the issuer for another role only, so assuming ROLE_ARN
+    // fails with AccessDenied.
+    aws.trustIssuer({
+      issuer,
+      jwksUrl: `${issuer}/.well-known/jwks.json`,
+      roleArn: 'arn:aws:iam::111122223333:role/other-role',
+      audience: 'sts.amazonaws.com',
+      prefix: 'travis',
+    });
 
     const res = await listBuilds(app, 'payments-api');
 
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe('credentials-unavailable');
     expect(res.body.error.message).toContain(
-      'AWS Secrets Manager in eu-west-1',
+      'AWS Secrets Manager denied the backend access',
     );
-    expect(res.body.error.message).toContain('ResourceNotFoundException');
+    expect(res.body.error.message).toContain('group:default/team-a');
+    expect(res.text).not.toContain('111122223333');
+    expect(res.text).not.toContain('arn:aws');
+    expect(res.text).not.toContain(SECRET);
+    expect(logger.text()).toContain(ROLE_ARN);
   });
 });

@@ -14,7 +14,8 @@ const TEAM_A_TOKEN_2 = 'team-a-secret-token-v2';
 
 /** An in-memory store with versions and switchable failures. */
 class MemoryStore implements OwnerSecretStore {
-  readonly description = 'the test store';
+  readonly kind = 'Test Store';
+  readonly description = 'the test store at http://store.internal:8200';
   readonly reads: OwnerSecretReadRequest[] = [];
   readonly secrets = new Map<string, { value: unknown; version: number }>();
   failure?: SecretStoreErrorKind;
@@ -221,7 +222,7 @@ describe('OwnerScopedCredentialsProvider', () => {
 
     expect(error.name).toBe('ServiceUnavailableError');
     expect(error.code).toBe('credentials-unavailable');
-    expect(error.message).toContain('the test store');
+    expect(error.message).toContain('Test Store is unavailable');
   });
 
   it('fails with 503 naming the store without a cached token', async () => {
@@ -231,10 +232,35 @@ describe('OwnerScopedCredentialsProvider', () => {
     const error = await caught(provider.getCredentials(credentialsRequest()));
 
     expect(error.code).toBe('credentials-unavailable');
-    expect(error.message).toContain(
-      'travis/group.default.team-a in the test store',
+    expect(error.message).toBe(
+      'No Travis CI token for owner group:default/team-a: Test Store is unavailable. Try again in a few minutes; if this persists, ask the Backstage operators to check Test Store.',
     );
   });
+
+  it.each([
+    ['unavailable', 'Test Store is unavailable. Try again'],
+    ['denied', 'Test Store denied the backend access'],
+    ['not-found', 'Test Store has no Travis CI secret for this owner'],
+    ['invalid', 'failed because of a configuration error'],
+  ] as const)(
+    'names no address or path for a %s store',
+    async (failure, expected) => {
+      const { provider, store, logger } = setup();
+      store.failure = failure;
+
+      const error = await caught(provider.getCredentials(credentialsRequest()));
+
+      expect(error.message).toContain('owner group:default/team-a');
+      expect(error.message).toContain(expected);
+      expect(error.message).not.toContain('store.internal');
+      expect(error.message).not.toContain('travis/group.default.team-a');
+      expect(error.message).not.toContain(`simulated ${failure}`);
+      expect(logger.text()).toContain(
+        'travis/group.default.team-a in the test store at http://store.internal:8200',
+      );
+      expect(logger.text()).toContain(`simulated ${failure}`);
+    },
+  );
 
   it('drops the cached token when the store denies access', async () => {
     const { provider, store, advance } = setup();

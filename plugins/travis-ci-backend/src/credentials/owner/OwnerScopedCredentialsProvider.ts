@@ -104,12 +104,15 @@ export class OwnerScopedCredentialsProvider
     let fresh: CacheEntry;
     try {
       fresh = await this.#read(readRequest);
-    } catch (error) {
+    } catch {
+      // #read has logged the store's error with the secret's location.
       this.#markRejected(readRequest.ownerSlug, entry);
       throw tokenRejectedError(
         `Travis CI rejected the token of owner ${
           readRequest.ownerRef
-        }, and reading a new one failed: ${describeError(error)}`,
+        }, and reading a new one from ${
+          this.#store.kind
+        } failed. Try again later; if this persists, ask the Backstage operators to check the owner's secret.`,
       );
     }
 
@@ -121,6 +124,15 @@ export class OwnerScopedCredentialsProvider
     }
 
     this.#markRejected(readRequest.ownerSlug, fresh);
+    this.#logger.warn(
+      `${this.#secretLocation(
+        readRequest,
+      )} still holds the token that Travis CI rejected (version ${
+        fresh.secret.version
+      }); requests for owner ${
+        readRequest.ownerRef
+      } fail until it holds a new one`,
+    );
     throw this.#invalidTokenError(readRequest, fresh);
   }
 
@@ -198,6 +210,7 @@ export class OwnerScopedCredentialsProvider
             `the secret at ${this.#secretLocation(request)} (version ${
               stored.version
             }) is invalid: ${describeError(error)}`,
+            { publicDetail: describeError(error) },
           );
         }
 
@@ -228,9 +241,11 @@ export class OwnerScopedCredentialsProvider
           this.#entries.delete(request.ownerSlug);
         }
         this.#logger.warn(
-          `Reading the Travis CI secret of owner ${request.ownerRef} from ${
-            this.#store.description
-          } failed: ${describeError(error)}`,
+          `Reading the Travis CI secret of owner ${
+            request.ownerRef
+          } from ${this.#secretLocation(request)} failed: ${describeError(
+            error,
+          )}`,
         );
         throw error;
       } finally {
@@ -263,14 +278,21 @@ export class OwnerScopedCredentialsProvider
       );
     }
     if (!secret.repositories.allows(readRequest.repository)) {
+      this.#logger.warn(
+        `Rejected repository ${readRequest.repository} of ${
+          readRequest.entityRef
+        }: no pattern in the "repositories" list of ${this.#secretLocation(
+          readRequest,
+        )} matches it`,
+      );
       throw repositoryNotAllowedError(
         `Owner ${readRequest.ownerRef} may not use the Travis CI repository ${
           readRequest.repository
         } of ${
           readRequest.entityRef
-        }: no pattern in the "repositories" list of ${this.#secretLocation(
-          readRequest,
-        )} matches it. Add a pattern there, or fix the entity's owner or annotation.`,
+        }: no pattern in the "repositories" list of the owner's secret in ${
+          this.#store.kind
+        } matches it. Add a pattern there, or fix the entity's owner or annotation.`,
       );
     }
   }
@@ -279,22 +301,38 @@ export class OwnerScopedCredentialsProvider
     return tokenRejectedError(
       `The Travis CI token of owner ${
         request.ownerRef
-      } is invalid: Travis CI rejected it, and ${this.#secretLocation(
-        request,
-      )} still holds the same token (version ${
+      } is invalid: Travis CI rejected it, and the owner's secret in ${
+        this.#store.kind
+      } still holds the same token (version ${
         entry.secret.version
       }). Store a new token there.`,
     );
   }
 
+  // The response names only the store's kind and the owner, because it
+  // reaches the browser. #read has logged the store's message and path.
   #explain(request: OwnerSecretReadRequest, error: unknown) {
-    return credentialsUnavailableError(
-      `No Travis CI token for owner ${
-        request.ownerRef
-      }: reading ${this.#secretLocation(request)} failed: ${describeError(
-        error,
-      )}`,
-    );
+    const prefix = `No Travis CI token for owner ${request.ownerRef}`;
+    const store = this.#store.kind;
+    const kind = error instanceof SecretStoreError ? error.kind : undefined;
+
+    let message: string;
+    if (kind === 'denied') {
+      message = `${prefix}: ${store} denied the backend access to the owner's secret. Ask the Backstage operators to check the ${store} role and policy for this owner.`;
+    } else if (kind === 'not-found') {
+      message = `${prefix}: ${store} has no Travis CI secret for this owner. Ask the Backstage operators to store the owner's Travis CI token there.`;
+    } else if (
+      kind === 'invalid' &&
+      error instanceof SecretStoreError &&
+      error.publicDetail
+    ) {
+      message = `${prefix}: the owner's secret in ${store} is invalid: ${error.publicDetail}. Fix the secret in ${store}.`;
+    } else if (kind === 'invalid') {
+      message = `${prefix}: reading the owner's secret from ${store} failed because of a configuration error. Ask the Backstage operators to check the backend log, which names the cause.`;
+    } else {
+      message = `${prefix}: ${store} is unavailable. Try again in a few minutes; if this persists, ask the Backstage operators to check ${store}.`;
+    }
+    return credentialsUnavailableError(message);
   }
 
   #secretLocation(request: OwnerSecretReadRequest) {

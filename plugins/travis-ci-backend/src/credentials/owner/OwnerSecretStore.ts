@@ -28,16 +28,27 @@ export type SecretStoreErrorKind =
   | 'invalid';
 
 /**
- * A failed secret store read. Messages name the store and the path, never a
+ * A failed secret store read. Messages may name the store's address, the
+ * secret path or a role ARN, so they go to logs only. They never contain a
  * token.
  */
 export class SecretStoreError extends Error {
   readonly kind: SecretStoreErrorKind;
+  /**
+   * Description of the problem that may reach the browser, so it names no
+   * address, path, ARN or token. Set only where the caller can act on it.
+   */
+  readonly publicDetail?: string;
 
-  constructor(kind: SecretStoreErrorKind, message: string) {
+  constructor(
+    kind: SecretStoreErrorKind,
+    message: string,
+    options: { publicDetail?: string } = {},
+  ) {
     super(message);
     this.name = 'SecretStoreError';
     this.kind = kind;
+    this.publicDetail = options.publicDetail;
   }
 }
 
@@ -46,10 +57,16 @@ export class SecretStoreError extends Error {
  * Secrets Manager.
  */
 export interface OwnerSecretStore {
-  /** Names the store in messages, e.g. `Vault at https://vault.example.com`. */
+  /**
+   * The kind of store for error responses, e.g. `HashiCorp Vault`. It
+   * names no address, because responses reach the browser.
+   */
+  readonly kind: string;
+
+  /** The store with its address for log lines, e.g. `Vault at https://vault.example.com`. */
   readonly description: string;
 
-  /** The store path of an owner's secret, for messages. */
+  /** The store path of an owner's secret, for log lines only. */
   secretPath(ownerSlug: string): string;
 
   /**

@@ -64,6 +64,8 @@ export class VaultSecretStore implements OwnerSecretStore {
     this.#now = options.now ?? Date.now;
   }
 
+  readonly kind = 'HashiCorp Vault';
+
   get description(): string {
     return `Vault at ${this.#client.baseUrl}`;
   }

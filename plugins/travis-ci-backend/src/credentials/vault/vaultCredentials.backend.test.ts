@@ -208,15 +208,58 @@ describe('travisCiPlugin with Vault credentials', () => {
       token: 'vault-team-b-1',
       repositories: ['acme/*'],
     });
-    const { server: app } = await start();
+    const { server: app, logger } = await start();
     vault.sealed = true;
 
     const res = await listBuilds(app, 'inventory-service');
 
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe('credentials-unavailable');
-    expect(res.body.error.message).toContain(`Vault at ${vault.url}`);
-    expect(res.body.error.message).toContain('Vault is sealed');
+    expect(res.body.error.message).toBe(
+      'No Travis CI token for owner group:default/team-b: HashiCorp Vault is unavailable. Try again in a few minutes; if this persists, ask the Backstage operators to check HashiCorp Vault.',
+    );
+    expect(res.text).not.toContain(vault.url);
+    expect(res.text).not.toContain(new URL(vault.url).host);
+    expect(res.text).not.toContain(`travis/${TEAM_B}`);
+    expect(logger.text()).toContain(
+      `secret/data/travis/${TEAM_B} in Vault at ${vault.url}`,
+    );
+    expect(logger.text()).toContain('Vault is sealed');
+  });
+
+  it('keeps the Vault address and path out of a 403 body', async () => {
+    vault.putSecret(TEAM_A, {
+      token: 'vault-team-a-1',
+      repositories: ['acme/payments-*'],
+    });
+    const { server: app } = await start();
+
+    const res = await listBuilds(app, 'web-frontend');
+
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain('HashiCorp Vault');
+    expect(res.text).not.toContain(new URL(vault.url).host);
+    expect(res.text).not.toContain(`travis/${TEAM_A}`);
+  });
+
+  it('keeps the Vault address and path out of a 502 body', async () => {
+    simulator.addToken('vault-team-a-1', ['acme/payments-api']);
+    vault.putSecret(TEAM_A, {
+      token: 'vault-team-a-1',
+      repositories: ['acme/*'],
+    });
+    const { server: app } = await start();
+    await listBuilds(app, 'payments-api');
+    simulator.revokeToken('vault-team-a-1');
+
+    const res = await listBuilds(app, 'payments-api');
+
+    expect(res.status).toBe(502);
+    expect(res.body.error.message).toContain(
+      "the owner's secret in HashiCorp Vault still holds the same token",
+    );
+    expect(res.text).not.toContain(new URL(vault.url).host);
+    expect(res.text).not.toContain(`travis/${TEAM_A}`);
   });
 
   it('keeps serving a cached token while Vault is sealed', async () => {
