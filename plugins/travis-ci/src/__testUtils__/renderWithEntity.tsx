@@ -16,8 +16,8 @@ import { testEntity } from './fixtures';
 export function renderWithEntity(
   element: ReactElement,
   options: { entity?: Entity } = {},
-): TestAppRenderResult & { alertApi: ReturnType<typeof mockApis.alert> } {
-  const alertApi = mockApis.alert();
+): TestAppRenderResult & { toastApi: ReturnType<typeof mockApis.toast> } {
+  const toastApi = mockApis.toast();
   const client = new TravisCiClient({
     discoveryApi: mockApis.discovery(),
     fetchApi: mockApis.fetch(),
@@ -27,7 +27,7 @@ export function renderWithEntity(
     <EntityProvider entity={options.entity ?? testEntity}>
       {element}
     </EntityProvider>,
-    { apis: [[travisCiApiRef, client], alertApi] },
+    { apis: [[travisCiApiRef, client], toastApi] },
   );
-  return { ...result, alertApi };
+  return { ...result, toastApi };
 }

@@ -1,5 +1,5 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
+import { useApi } from '@backstage/frontend-plugin-api';
 import {
   TravisBuild,
   TravisJob,
@@ -8,6 +8,7 @@ import { useCallback, useState } from 'react';
 import { TravisCiApi, travisCiApiRef } from '../api';
 import { describeActionError } from '../lib/travisCiError';
 import { useEntityRef } from './useEntityRef';
+import { useNotify } from './useNotify';
 
 /** The target of restart and cancel: a whole build or one of its jobs. */
 export type ActionTarget = 'build' | 'job';
@@ -37,7 +38,7 @@ export function useActionRunner<T extends TravisBuild | TravisJob>(
   onCompleted: () => void,
 ): TravisActions<T> {
   const api = useApi(travisCiApiRef);
-  const alertApi = useApi(alertApiRef);
+  const notify = useNotify();
   const entityRef = useEntityRef();
   const [pendingIds, setPendingIds] = useState<ReadonlySet<number>>(new Set());
 
@@ -48,14 +49,13 @@ export function useActionRunner<T extends TravisBuild | TravisJob>(
       try {
         await sendAction(api, entityRef, target, action, item.id);
         const accepted = action === 'restart' ? 'restart' : 'cancellation';
-        alertApi.post({
+        notify({
           message: `Travis CI accepted the ${accepted} of ${target} #${item.number}.`,
           severity: 'success',
-          display: 'transient',
         });
         onCompleted();
       } catch (error) {
-        alertApi.post({
+        notify({
           message: `Could not ${action} ${target} #${
             item.number
           }: ${describeActionError(error)}`,
@@ -69,7 +69,7 @@ export function useActionRunner<T extends TravisBuild | TravisJob>(
         });
       }
     },
-    [api, alertApi, entityRef, target, onCompleted],
+    [api, notify, entityRef, target, onCompleted],
   );
 
   return {

@@ -131,7 +131,7 @@ function renderAt(path: string, props: BuildDetailsProps = {}) {
     discoveryApi: mockApis.discovery(),
     fetchApi: mockApis.fetch(),
   });
-  const alertApi = mockApis.alert();
+  const toastApi = mockApis.toast();
 
   const result = renderInTestApp(
     <EntityProvider entity={testEntity}>
@@ -151,9 +151,9 @@ function renderAt(path: string, props: BuildDetailsProps = {}) {
         />
       </Routes>
     </EntityProvider>,
-    { apis: [[travisCiApiRef, client], alertApi], initialRouteEntries: [path] },
+    { apis: [[travisCiApiRef, client], toastApi], initialRouteEntries: [path] },
   );
-  return { ...result, alertApi };
+  return { ...result, toastApi };
 }
 
 describe('BuildDetails', () => {
@@ -356,7 +356,7 @@ describe('BuildDetails', () => {
   it('restarts a finished job and explains a disabled cancel', async () => {
     const actionRequests = serveBuild(FAILED_BUILD);
 
-    const { alertApi } = renderAt('/travis-ci/builds/1001');
+    const { toastApi } = renderAt('/travis-ci/builds/1001');
 
     const restart = await screen.findByRole('button', {
       name: 'Restart job #41.2',
@@ -375,7 +375,7 @@ describe('BuildDetails', () => {
 
     await waitFor(() => expect(actionRequests).toEqual(['restart 5012']));
     await waitFor(() =>
-      expect(alertApi.getAlerts().map(alert => alert.message)).toContain(
+      expect(toastApi.getToasts().map(toast => toast.title)).toContain(
         'Travis CI accepted the restart of job #41.2.',
       ),
     );

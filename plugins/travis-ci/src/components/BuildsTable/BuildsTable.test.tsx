@@ -357,7 +357,7 @@ describe('BuildsTable', () => {
       }
     };
 
-    const { alertApi } = renderWithEntity(
+    const { toastApi } = renderWithEntity(
       <BuildsTable
         refreshIntervals={{ visibleMs: 60_000, hiddenMs: 60_000 }}
       />,
@@ -368,10 +368,10 @@ describe('BuildsTable', () => {
 
     expect(await screen.findByText('created')).toBeInTheDocument();
     expect(backend.actionRequests).toEqual(['restart 1000']);
-    expect(alertApi.getAlerts()).toEqual([
+    expect(toastApi.getToasts()).toEqual([
       expect.objectContaining({
-        message: 'Travis CI accepted the restart of build #100.',
-        severity: 'success',
+        title: 'Travis CI accepted the restart of build #100.',
+        status: 'success',
       }),
     ]);
   });
@@ -388,7 +388,7 @@ describe('BuildsTable', () => {
       ),
     );
 
-    const { alertApi } = renderWithEntity(
+    const { toastApi } = renderWithEntity(
       <BuildsTable
         refreshIntervals={{ visibleMs: 60_000, hiddenMs: 60_000 }}
       />,
@@ -397,14 +397,14 @@ describe('BuildsTable', () => {
       await screen.findByRole('button', { name: 'Cancel build #100' }),
     );
 
-    const alert = await alertApi.waitForAlert(() => true);
-    expect(alert).toEqual(
-      expect.objectContaining({
-        message: 'Could not cancel build #100: Build 1000 is already finished.',
-        severity: 'error',
-      }),
-    );
-    expect(alertApi.getAlerts()).toHaveLength(1);
+    await waitUntil('the error notice', () => toastApi.getToasts().length > 0);
+    expect(toastApi.getToasts()).toEqual([
+      {
+        title: 'Could not cancel build #100: Build 1000 is already finished.',
+        status: 'danger',
+        timeout: undefined,
+      },
+    ]);
   });
 
   it('refreshes while a build runs and stops once none is active', async () => {

@@ -69,7 +69,7 @@ describe('LatestBuildCard', () => {
       backend.builds = [makeBuild({ state: 'created', duration: undefined })];
     };
 
-    const { alertApi } = renderWithEntity(
+    const { toastApi } = renderWithEntity(
       <LatestBuildCard
         refreshIntervals={{ visibleMs: 60_000, hiddenMs: 60_000 }}
       />,
@@ -79,8 +79,8 @@ describe('LatestBuildCard', () => {
     );
 
     expect(await screen.findByText('created')).toBeInTheDocument();
-    expect(alertApi.getAlerts()).toEqual([
-      expect.objectContaining({ severity: 'success' }),
+    expect(toastApi.getToasts()).toEqual([
+      expect.objectContaining({ status: 'success' }),
     ]);
   });
 

@@ -51,7 +51,7 @@ async function chooseMergeMode(label: RegExp) {
 describe('TriggerBuildDialog', () => {
   it('starts on the default branch and sends branch and message', async () => {
     const backend = installFakeBackend(server);
-    const { alertApi, onClose, onTriggered } = renderDialog();
+    const { toastApi, onClose, onTriggered } = renderDialog();
 
     expect(await screen.findByLabelText(/^Branch/)).toHaveValue('main');
     await userEvent.type(screen.getByLabelText('Message'), 'Check the release');
@@ -64,10 +64,10 @@ describe('TriggerBuildDialog', () => {
       { branch: 'main', message: 'Check the release' },
     ]);
     expect(onClose).toHaveBeenCalled();
-    expect(alertApi.getAlerts()).toEqual([
+    expect(toastApi.getToasts()).toEqual([
       expect.objectContaining({
-        severity: 'success',
-        message: expect.stringMatching(
+        status: 'success',
+        title: expect.stringMatching(
           /^Travis CI accepted request 77 to build main\..* 9 API-triggered requests are left this hour\.$/,
         ),
       }),
@@ -111,7 +111,7 @@ describe('TriggerBuildDialog', () => {
 
   it('rejects YAML that does not parse without sending', async () => {
     const backend = installFakeBackend(server);
-    const { onTriggered, alertApi } = renderDialog();
+    const { onTriggered, toastApi } = renderDialog();
 
     await typeConfig('script: [make');
     await chooseMergeMode(/\(merge\)/);
@@ -124,7 +124,7 @@ describe('TriggerBuildDialog', () => {
     ).toBeInTheDocument();
     expect(backend.triggerRequests).toEqual([]);
     expect(onTriggered).not.toHaveBeenCalled();
-    expect(alertApi.getAlerts()).toEqual([]);
+    expect(toastApi.getToasts()).toEqual([]);
   });
 
   it('rejects a config that is not a mapping', async () => {
@@ -168,7 +168,7 @@ describe('TriggerBuildDialog', () => {
         }),
       ),
     );
-    const { onTriggered, onClose, alertApi } = renderDialog();
+    const { onTriggered, onClose, toastApi } = renderDialog();
 
     await userEvent.click(
       screen.getByRole('button', { name: 'Trigger build' }),
@@ -181,6 +181,6 @@ describe('TriggerBuildDialog', () => {
     ).toBeInTheDocument();
     expect(onTriggered).not.toHaveBeenCalled();
     expect(onClose).not.toHaveBeenCalled();
-    expect(alertApi.getAlerts()).toEqual([]);
+    expect(toastApi.getToasts()).toEqual([]);
   });
 });

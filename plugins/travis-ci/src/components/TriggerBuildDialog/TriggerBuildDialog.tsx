@@ -1,4 +1,4 @@
-import { alertApiRef, useApi } from '@backstage/frontend-plugin-api';
+import { useApi } from '@backstage/frontend-plugin-api';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -16,6 +16,7 @@ import {
 import { FormEvent, useState } from 'react';
 import { travisCiApiRef } from '../../api';
 import { useEntityRef } from '../../hooks/useEntityRef';
+import { useNotify } from '../../hooks/useNotify';
 import { describeActionError } from '../../lib/travisCiError';
 import {
   TriggerFormErrors,
@@ -48,7 +49,7 @@ export interface TriggerBuildDialogProps {
 export function TriggerBuildDialog(props: TriggerBuildDialogProps) {
   const { open, onClose, branches, onTriggered } = props;
   const api = useApi(travisCiApiRef);
-  const alertApi = useApi(alertApiRef);
+  const notify = useNotify();
   const entityRef = useEntityRef();
 
   const defaultBranch =
@@ -84,10 +85,9 @@ export function TriggerBuildDialog(props: TriggerBuildDialogProps) {
         response.remainingRequests === undefined
           ? ''
           : ` ${response.remainingRequests} API-triggered requests are left this hour.`;
-      alertApi.post({
+      notify({
         message: `Travis CI accepted request ${response.requestId} to build ${response.branch}. The build appears once Travis CI has processed the request.${remaining}`,
         severity: 'success',
-        display: 'transient',
       });
       onTriggered();
       onClose();
