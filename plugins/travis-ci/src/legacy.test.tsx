@@ -11,11 +11,14 @@ import { setupServer } from 'msw/node';
 import { ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import {
+  EntityTravisCIContent,
+  EntityTravisCIOverviewCard,
   EntityTravisCiContent,
   EntityTravisCiLatestBuildCard,
   EntityTravisCiRecentBuildsCard,
   TravisCiClient,
   isTravisCiAvailable,
+  isTravisciAvailable,
   travisCiApiRef,
   travisCiPlugin,
 } from './legacy';
@@ -102,5 +105,38 @@ describe('legacy exports', () => {
     expect(travisCiPlugin.getId()).toBe('travis-ci');
     expect(isTravisCiAvailable(testEntity)).toBe(true);
     expect(isTravisCiAvailable(entityWithoutAnnotation)).toBe(false);
+  });
+
+  describe("Roadie's names", () => {
+    it('renders the tab as EntityTravisCIContent', async () => {
+      const backend = installFakeBackend(server);
+      backend.builds = [makeBuild({ state: 'failed' })];
+
+      await renderLegacy(
+        <Routes>
+          <Route path="/travis-ci/*" element={<EntityTravisCIContent />} />
+        </Routes>,
+      );
+
+      expect(await screen.findByText('Travis CI builds')).toBeInTheDocument();
+      expect(await screen.findByText('failed')).toBeInTheDocument();
+    });
+
+    it('renders the latest build as EntityTravisCIOverviewCard', async () => {
+      const backend = installFakeBackend(server);
+      backend.builds = [makeBuild({ state: 'errored' })];
+
+      await renderLegacy(<EntityTravisCIOverviewCard />);
+
+      expect(
+        await screen.findByText('Latest Travis CI build'),
+      ).toBeInTheDocument();
+      expect(await screen.findByText('errored')).toBeInTheDocument();
+    });
+
+    it('checks the annotation as isTravisciAvailable', () => {
+      expect(isTravisciAvailable(testEntity)).toBe(true);
+      expect(isTravisciAvailable(entityWithoutAnnotation)).toBe(false);
+    });
   });
 });

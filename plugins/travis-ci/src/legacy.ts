@@ -1,7 +1,8 @@
 /**
  * The Travis CI frontend plugin for apps on the legacy frontend system
- * (`@backstage/core-plugin-api`), with the same names as the Roadie Travis
- * CI plugin's exports where they overlap.
+ * (`@backstage/core-plugin-api`). The names of the Roadie Travis CI plugin
+ * are exported too, as deprecated aliases, so that its users switch by
+ * changing the import path only.
  *
  * @packageDocumentation
  */
@@ -18,6 +19,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { isTravisCiAvailable } from '@travis-ci-backstage/plugin-travis-ci-common';
 import { createElement } from 'react';
 import { TravisCiClient, travisCiApiRef } from './api';
 import type { LatestBuildCardProps } from './components/LatestBuildCard';
@@ -103,7 +105,32 @@ export const EntityTravisCiRecentBuildsCard = travisCiPlugin.provide(
   }),
 );
 
-export { isTravisCiAvailable } from '@travis-ci-backstage/plugin-travis-ci-common';
+/**
+ * The Roadie Travis CI plugin's name for {@link EntityTravisCiContent}.
+ *
+ * @public
+ * @deprecated Use {@link EntityTravisCiContent} instead.
+ */
+export const EntityTravisCIContent = EntityTravisCiContent;
+
+/**
+ * The Roadie Travis CI plugin's name for its overview card, which showed
+ * the latest build, as {@link EntityTravisCiLatestBuildCard} does.
+ *
+ * @public
+ * @deprecated Use {@link EntityTravisCiLatestBuildCard} instead.
+ */
+export const EntityTravisCIOverviewCard = EntityTravisCiLatestBuildCard;
+
+/**
+ * The Roadie Travis CI plugin's name for {@link isTravisCiAvailable}.
+ *
+ * @public
+ * @deprecated Use {@link isTravisCiAvailable} instead.
+ */
+export const isTravisciAvailable = isTravisCiAvailable;
+
+export { isTravisCiAvailable };
 export { TravisCiClient, travisCiApiRef } from './api';
 export type { TravisCiApi } from './api';
 export type {
