@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { Page, expect, test } from '@playwright/test';
 import {
   advanceSimulatorClock,
   BACKEND_URL,
@@ -9,6 +9,8 @@ import {
 } from './support';
 
 const FINISHED_STATES = /passed|failed|errored|canceled/;
+const BUILD_STATE =
+  /^(created|received|started|passed|failed|errored|canceled)$/;
 
 test.beforeEach(async ({ page, request }) => {
   await resetSimulator(request);
@@ -28,10 +30,7 @@ test('owner sees builds and triggers a build', async ({ page, request }) => {
   await expect(
     page.getByRole('link', { name: `#${latest.number}`, exact: true }),
   ).toBeVisible();
-  await page.screenshot({
-    path: test.info().outputPath('travis-ci-tab.png'),
-    fullPage: false,
-  });
+  await saveScreenshot(page, 'travis-ci-tab', { fullPage: false });
 
   await page.getByRole('button', { name: 'Trigger build' }).click();
   const dialog = page.getByRole('dialog');
@@ -154,10 +153,26 @@ test('non-owner sees builds but no actions', async ({ page, request }) => {
 test('entity overview shows the build cards', async ({ page }) => {
   await page.goto('/catalog/default/component/payments-api');
 
-  await expect(page.getByText('Latest Travis CI build')).toBeVisible();
-  await expect(page.getByText('Recent Travis CI builds')).toBeVisible();
-  await page.screenshot({
-    path: test.info().outputPath('travis-ci-cards.png'),
-    fullPage: true,
-  });
+  // Each card has loaded once it shows a build state.
+  for (const title of ['Latest Travis CI build', 'Recent Travis CI builds']) {
+    const card = page
+      .locator('.MuiCard-root')
+      .filter({ has: page.getByText(title, { exact: true }) });
+    await expect(card.getByText(BUILD_STATE).first()).toBeVisible();
+  }
+  await saveScreenshot(page, 'travis-ci-cards', { fullPage: true });
 });
+
+/**
+ * Saves a screenshot with the test's output files and attaches it, so that
+ * it shows in the HTML report too.
+ */
+async function saveScreenshot(
+  page: Page,
+  name: string,
+  options: { fullPage: boolean },
+) {
+  const path = test.info().outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: options.fullPage });
+  await test.info().attach(name, { path, contentType: 'image/png' });
+}
