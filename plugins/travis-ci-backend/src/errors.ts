@@ -94,12 +94,23 @@ export function repositoryNotAllowedError(message: string) {
   return withErrorCode(new NotAllowedError(message), 'repository-not-allowed');
 }
 
-/** Creates the 503 for a credentials provider that has no token to give. */
-export function credentialsUnavailableError(message: string) {
-  return withErrorCode(
+/**
+ * Creates the 503 for a credentials provider that has no token to give.
+ * `retryAfterSeconds`, when known, goes into the response body as it does
+ * for `rate-limited`.
+ */
+export function credentialsUnavailableError(
+  message: string,
+  retryAfterSeconds?: number,
+) {
+  const error = withErrorCode(
     new ServiceUnavailableError(message),
     'credentials-unavailable',
   );
+  if (retryAfterSeconds !== undefined) {
+    Object.assign(error, { retryAfterSeconds });
+  }
+  return error;
 }
 
 /** Creates the 502 for a token that Travis CI rejected. */

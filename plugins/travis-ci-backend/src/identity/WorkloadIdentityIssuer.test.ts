@@ -2,6 +2,7 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { IdentityKeyStore } from './IdentityKeyStore';
 import { migrateDatabase } from './migrateDatabase';
+import { SigningKeyPendingError } from './SigningKeyPendingError';
 import {
   WorkloadIdentityIssuer,
   WorkloadIdentityTimings,
@@ -58,7 +59,7 @@ async function verify(issuer: WorkloadIdentityIssuer, token: string) {
 
 describe('WorkloadIdentityIssuer', () => {
   it('signs owner claims that verify against its JWKS', async () => {
-    const { issuer } = await setup();
+    const { issuer } = await setup({ publishDelayMs: 0 });
 
     const token = await issuer.issue(CLAIMS);
     const { payload, protectedHeader } = await verify(issuer, token);
@@ -74,7 +75,7 @@ describe('WorkloadIdentityIssuer', () => {
   });
 
   it('gives each token its own jti', async () => {
-    const { issuer } = await setup();
+    const { issuer } = await setup({ publishDelayMs: 0 });
 
     const first = await verify(issuer, await issuer.issue(CLAIMS));
     const second = await verify(issuer, await issuer.issue(CLAIMS));
@@ -83,21 +84,39 @@ describe('WorkloadIdentityIssuer', () => {
   });
 
   it('publishes a key before it signs', async () => {
-    const { issuer } = await setup({ publishDelayMs: 1_000 });
+    const { issuer, advance } = await setup({ publishDelayMs: 5_000 });
 
     const kid = await issuer.rotate();
     const published = await issuer.jwks();
-    const started = Date.now();
+    const pending = await issuer.issue(CLAIMS).catch(error => error);
+    advance(2_000);
+    const stillPending = await issuer.issue(CLAIMS).catch(error => error);
+    advance(3_000);
     const token = await issuer.issue(CLAIMS);
 
     expect(published.keys.map(key => key.kid)).toEqual([kid]);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(pending).toBeInstanceOf(SigningKeyPendingError);
+    expect(pending.retryAfterSeconds).toBe(5);
+    expect(pending.message).toContain(kid);
+    expect(stillPending.retryAfterSeconds).toBe(3);
     expect(decodeProtectedHeader(token).kid).toBe(kid);
+  });
+
+  it('publishes a key on demand after a missed rotation', async () => {
+    const { issuer } = await setup({ publishDelayMs: 5_000 });
+
+    const pending = await issuer.issue(CLAIMS).catch(error => error);
+    const published = await issuer.jwks();
+
+    expect(pending).toBeInstanceOf(SigningKeyPendingError);
+    expect(pending.retryAfterSeconds).toBe(5);
+    expect(published.keys).toHaveLength(1);
   });
 
   it('keeps signing with the old key until the new one is active', async () => {
     const { issuer } = await setup({ publishDelayMs: 1_000 });
     const oldKid = await issuer.rotate();
+    await new Promise(resolve => setTimeout(resolve, 1_100));
     await issuer.issue(CLAIMS);
 
     const newKid = await issuer.rotate();
@@ -114,8 +133,9 @@ describe('WorkloadIdentityIssuer', () => {
   it('keeps a retired key published until its tokens expire', async () => {
     const { issuer, advance } = await setup();
     const oldKid = await issuer.rotate();
+    advance(300);
     await issuer.issue(CLAIMS);
-    advance(50_000);
+    advance(49_700);
     const newKid = await issuer.rotate();
 
     // The old key stops signing after its lifetime; its last token lives

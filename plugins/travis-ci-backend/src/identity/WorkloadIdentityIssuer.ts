@@ -1,5 +1,4 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ServiceUnavailableError } from '@backstage/errors';
 import { randomUUID } from 'node:crypto';
 import {
   calculateJwkThumbprint,
@@ -10,6 +9,7 @@ import {
   SignJWT,
 } from 'jose';
 import { IdentityKeyStore } from './IdentityKeyStore';
+import { SigningKeyPendingError } from './SigningKeyPendingError';
 
 /** The only signing algorithm: accepted by Vault, OpenBao and AWS STS. */
 export const WORKLOAD_IDENTITY_ALGORITHM = 'ES256';
@@ -146,7 +146,12 @@ export class WorkloadIdentityIssuer {
     return (await this.#publishing).kid;
   }
 
-  /** Signs a token for one owner. */
+  /**
+   * Signs a token for one owner.
+   *
+   * @throws SigningKeyPendingError when no key has been published for the
+   *   full publish delay yet, e.g. right after the replica started.
+   */
   async issue(claims: WorkloadIdentityClaims): Promise<string> {
     const key = await this.#signingKey();
     const nowSeconds = Math.floor(this.#now() / 1000);
@@ -214,29 +219,23 @@ export class WorkloadIdentityIssuer {
       return active;
     }
 
-    // Right after start or a missed rotation there is no active key, so
-    // the request waits for the pending key rather than signing with a key
-    // that verifiers may not have fetched yet.
+    // Right after start or a missed rotation no key is active. Signing with
+    // a key that verifiers may not have fetched yet would fail at the
+    // verifier, and waiting would hold the request for up to the publish
+    // delay, so the caller learns when to retry instead.
     const pending =
       this.#keys.find(key => key.activeFrom > now) ??
       (await this.#publishingKey());
     const waitMs = pending.activeFrom - this.#now();
-    if (waitMs > this.#timings.publishDelayMs) {
-      throw new ServiceUnavailableError(
-        `No workload identity key is active yet; the next one signs in ${Math.ceil(
-          waitMs / 1000,
-        )} s.`,
-      );
+    if (waitMs <= 0) {
+      return pending;
     }
-    if (waitMs > 0) {
-      this.#logger.info(
-        `Waiting ${Math.ceil(waitMs / 1000)} s until workload identity key ${
-          pending.kid
-        } is published long enough to sign`,
-      );
-      await new Promise(resolve => setTimeout(resolve, waitMs));
-    }
-    return pending;
+
+    const retryAfterSeconds = Math.ceil(waitMs / 1000);
+    throw new SigningKeyPendingError(
+      `Workload identity key ${pending.kid} signs in ${retryAfterSeconds} s, once verifiers have had the publish delay to fetch it; retry then.`,
+      retryAfterSeconds,
+    );
   }
 
   async #publishingKey(): Promise<SigningKey> {

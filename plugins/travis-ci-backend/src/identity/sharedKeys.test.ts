@@ -51,6 +51,7 @@ describe('workload identity keys shared by replicas', () => {
       const [a, b] = await replicas(databaseId);
       const firstA = await a.rotate();
       await b.rotate();
+      await new Promise(resolve => setTimeout(resolve, 600));
 
       const tokenA = await a.issue(CLAIMS);
       const tokenB = await b.issue(CLAIMS);

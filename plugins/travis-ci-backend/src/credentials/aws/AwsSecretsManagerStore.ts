@@ -16,6 +16,7 @@ import {
   SecretStoreError,
   SecretStoreErrorKind,
 } from '../owner/OwnerSecretStore';
+import { toSigningStoreError } from '../owner/toSigningStoreError';
 
 /** Source of the store's AWS credentials. */
 export type AwsAuth =
@@ -159,12 +160,7 @@ export class AwsSecretsManagerStore implements OwnerSecretStore {
         },
       });
     } catch (error) {
-      throw new SecretStoreError(
-        'unavailable',
-        `Signing the workload identity token for STS failed: ${
-          error instanceof Error ? error.message : String(error)
-        }`,
-      );
+      throw toSigningStoreError('STS', error);
     }
 
     this.#stsClient ??= new STSClient({

@@ -317,7 +317,15 @@ export class OwnerScopedCredentialsProvider
     const kind = error instanceof SecretStoreError ? error.kind : undefined;
 
     let message: string;
-    if (kind === 'denied') {
+    let retryAfterSeconds: number | undefined;
+    if (
+      kind === 'unavailable' &&
+      error instanceof SecretStoreError &&
+      error.retryAfterSeconds !== undefined
+    ) {
+      retryAfterSeconds = error.retryAfterSeconds;
+      message = `${prefix} yet: this backend's workload identity key for ${store} logins becomes usable in ${retryAfterSeconds} s, once ${store} has had time to fetch it. Retry in ${retryAfterSeconds} seconds.`;
+    } else if (kind === 'denied') {
       message = `${prefix}: ${store} denied the backend access to the owner's secret. Ask the Backstage operators to check the ${store} role and policy for this owner.`;
     } else if (kind === 'not-found') {
       message = `${prefix}: ${store} has no Travis CI secret for this owner. Ask the Backstage operators to store the owner's Travis CI token there.`;
@@ -332,7 +340,7 @@ export class OwnerScopedCredentialsProvider
     } else {
       message = `${prefix}: ${store} is unavailable. Try again in a few minutes; if this persists, ask the Backstage operators to check ${store}.`;
     }
-    return credentialsUnavailableError(message);
+    return credentialsUnavailableError(message, retryAfterSeconds);
   }
 
   #secretLocation(request: OwnerSecretReadRequest) {

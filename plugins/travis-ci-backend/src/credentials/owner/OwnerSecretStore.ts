@@ -39,16 +39,19 @@ export class SecretStoreError extends Error {
    * address, path, ARN or token. Set only where the caller can act on it.
    */
   readonly publicDetail?: string;
+  /** Seconds after which a retry is expected to succeed, when that is known. */
+  readonly retryAfterSeconds?: number;
 
   constructor(
     kind: SecretStoreErrorKind,
     message: string,
-    options: { publicDetail?: string } = {},
+    options: { publicDetail?: string; retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = 'SecretStoreError';
     this.kind = kind;
     this.publicDetail = options.publicDetail;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

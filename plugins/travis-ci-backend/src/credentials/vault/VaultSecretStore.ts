@@ -6,6 +6,7 @@ import {
   OwnerSecretStore,
   SecretStoreError,
 } from '../owner/OwnerSecretStore';
+import { toSigningStoreError } from '../owner/toSigningStoreError';
 import { VaultClient, VaultLogin } from './VaultClient';
 
 /** Authentication method of the store at Vault. */
@@ -157,12 +158,7 @@ export class VaultSecretStore implements OwnerSecretStore {
           repository: request.repository,
         });
       } catch (error) {
-        throw new SecretStoreError(
-          'unavailable',
-          `Signing the workload identity token for the Vault login failed: ${
-            error instanceof Error ? error.message : String(error)
-          }`,
-        );
+        throw toSigningStoreError('the Vault login', error);
       }
       return this.#client.login(auth.mount, { role: auth.role, jwt });
     }

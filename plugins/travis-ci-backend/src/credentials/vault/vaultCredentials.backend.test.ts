@@ -40,14 +40,14 @@ describe('travisCiPlugin with Vault credentials', () => {
     await vault.stop();
   });
 
-  async function start(cache: object = {}) {
+  async function start(cache: object = {}, publishDelaySeconds = 0) {
     const backend = await startTravisTestBackend({
       travisci: {
         instances: [{ name: 'default', baseUrl: HOSTED_API_URL }],
         credentials: {
           provider: 'vault',
           cache: { rejectedRecheckSeconds: 0, ...cache },
-          workloadIdentity: { publishDelaySeconds: 0 },
+          workloadIdentity: { publishDelaySeconds },
           vault: {
             baseUrl: vault.url,
             auth: {
@@ -135,6 +135,34 @@ describe('travisCiPlugin with Vault credentials', () => {
 
     expect(anonymous.status).toBe(401);
     expect(authenticated.status).toBe(404);
+  });
+
+  it('answers 503 with a retry time while the first key is pending', async () => {
+    simulator.addToken('vault-team-a-1', ['acme/payments-api']);
+    vault.putSecret(TEAM_A, {
+      token: 'vault-team-a-1',
+      repositories: ['acme/*'],
+    });
+    const { server: app } = await start({}, 30);
+
+    // Start-up has published the key, which signs once 30 s have passed.
+    const jwks = await request(app)
+      .get('/api/travis-ci/.well-known/jwks.json')
+      .set('Authorization', ANONYMOUS);
+    const res = await listBuilds(app, 'payments-api');
+
+    expect(jwks.body.keys).toHaveLength(1);
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('credentials-unavailable');
+    expect(res.body.error.retryAfterSeconds).toBeGreaterThan(20);
+    expect(res.body.error.retryAfterSeconds).toBeLessThanOrEqual(30);
+    expect(res.body.error.message).toContain(
+      `No Travis CI token for owner group:default/team-a yet`,
+    );
+    expect(res.body.error.message).toContain(
+      `Retry in ${res.body.error.retryAfterSeconds} seconds.`,
+    );
+    expect(vault.logins).toHaveLength(0);
   });
 
   it('rejects a repository outside the owner patterns', async () => {
