@@ -15,7 +15,7 @@ export {
   travisCiLatestBuildCard,
   travisCiRecentBuildsCard,
 } from './plugin';
-export { TravisCiClient, travisCiApiRef } from './api';
+export { RequestTimeoutError, TravisCiClient, travisCiApiRef } from './api';
 export type { TravisCiApi } from './api';
 export { buildDetailsRouteRef, rootRouteRef } from './routes';
 export { isTravisCiAvailable } from '@travis-ci-backstage/plugin-travis-ci-common';

@@ -131,7 +131,7 @@ export const EntityTravisCIOverviewCard = EntityTravisCiLatestBuildCard;
 export const isTravisciAvailable = isTravisCiAvailable;
 
 export { isTravisCiAvailable };
-export { TravisCiClient, travisCiApiRef } from './api';
+export { RequestTimeoutError, TravisCiClient, travisCiApiRef } from './api';
 export type { TravisCiApi } from './api';
 export type {
   LatestBuildCardProps,

@@ -1,7 +1,9 @@
 import { ResponseError } from '@backstage/errors';
 import { mockApis, registerMswTestHooks } from '@backstage/frontend-test-utils';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { classifyTravisCiError } from '../lib/travisCiError';
+import { RequestTimeoutError } from './RequestTimeoutError';
 import { TravisCiClient } from './TravisCiClient';
 
 const server = setupServer();
@@ -238,5 +240,27 @@ describe('TravisCiClient', () => {
     expect(error.statusCode).toBe(429);
     expect(error.body.error.code).toBe('rate-limited');
     expect(error.body.error.retryAfterSeconds).toBe(30);
+  });
+
+  it('fails a request that gets no response in time', async () => {
+    server.use(
+      http.get(`${ENTITY_URL}/builds`, async () => {
+        await delay('infinite');
+        return HttpResponse.json({});
+      }),
+    );
+    const client = new TravisCiClient({
+      discoveryApi: mockApis.discovery(),
+      fetchApi: mockApis.fetch(),
+      requestTimeoutMs: 50,
+    });
+
+    const error = await client.getBuilds(ENTITY).catch(e => e);
+
+    expect(error).toBeInstanceOf(RequestTimeoutError);
+    expect(error.message).toBe(
+      'The Travis CI backend did not respond to /builds within 0.05 s.',
+    );
+    expect(classifyTravisCiError(error).kind).toBe('network');
   });
 });

@@ -16,7 +16,16 @@ import {
   TravisTriggerBuildRequest,
   TravisTriggerBuildResponse,
 } from '@travis-ci-backstage/plugin-travis-ci-common';
+import { RequestTimeoutError } from './RequestTimeoutError';
 import { TravisCiApi } from './TravisCiApi';
+
+/**
+ * Time limit in milliseconds for one request to the backend. The backend
+ * itself waits on Travis CI, so the limit stays above a slow Travis
+ * response, but a hung request ends in an error within half a minute
+ * instead of an endless spinner.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * Calls the Travis CI backend plugin with the signed-in user's Backstage
@@ -27,10 +36,18 @@ import { TravisCiApi } from './TravisCiApi';
 export class TravisCiClient implements TravisCiApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
+  private readonly requestTimeoutMs: number;
 
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+  constructor(options: {
+    discoveryApi: DiscoveryApi;
+    fetchApi: FetchApi;
+    /** Milliseconds before a request fails; 30 000 unless set. */
+    requestTimeoutMs?: number;
+  }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
+    this.requestTimeoutMs =
+      options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   }
 
   async getBuilds(
@@ -163,10 +180,25 @@ export class TravisCiClient implements TravisCiApi {
       .map(encodeURIComponent)
       .join('/');
 
-    const response = await this.fetchApi.fetch(
-      `${baseUrl}/entities/${entityPath}${path}`,
-      init,
-    );
+    let response: Response;
+    try {
+      response = await this.fetchApi.fetch(
+        `${baseUrl}/entities/${entityPath}${path}`,
+        { ...init, signal: AbortSignal.timeout(this.requestTimeoutMs) },
+      );
+    } catch (error) {
+      // AbortSignal.timeout rejects the fetch with a DOMException named
+      // TimeoutError.
+      if (error instanceof Error && error.name === 'TimeoutError') {
+        throw new RequestTimeoutError(
+          `The Travis CI backend did not respond to ${path} within ${
+            this.requestTimeoutMs / 1000
+          } s.`,
+        );
+      }
+      throw error;
+    }
+
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -104,7 +104,7 @@ export function describeTravisCiError(
       return {
         title: 'Could not reach Backstage',
         description:
-          'The request to the Travis CI backend failed before an answer arrived. Check your network connection, then retry.',
+          'The request to the Travis CI backend failed or timed out before a response arrived. Check your network connection, then retry.',
         showBackendMessage: false,
       };
     default:

@@ -1,4 +1,5 @@
 import { ResponseError } from '@backstage/errors';
+import { RequestTimeoutError } from '../api/RequestTimeoutError';
 import {
   TRAVIS_CI_ERROR_CODES,
   TravisCiErrorCode,
@@ -33,12 +34,13 @@ export interface TravisCiErrorInfo {
  */
 export function classifyTravisCiError(error: unknown): TravisCiErrorInfo {
   if (!ResponseError.is(error)) {
-    // fetch rejects with a TypeError when the request never got an answer.
+    // fetch rejects with a TypeError when the request never got a
+    // response, and the client with a RequestTimeoutError when it came too
+    // late.
     const message = error instanceof Error ? error.message : String(error);
-    return {
-      kind: error instanceof TypeError ? 'network' : 'unknown',
-      message,
-    };
+    const network =
+      error instanceof TypeError || error instanceof RequestTimeoutError;
+    return { kind: network ? 'network' : 'unknown', message };
   }
 
   const serialized = error.body.error;

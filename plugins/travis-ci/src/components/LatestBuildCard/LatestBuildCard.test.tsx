@@ -1,7 +1,7 @@
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
   installFakeBackend,
@@ -106,6 +106,31 @@ describe('LatestBuildCard', () => {
 
     expect(await screen.findByText(/^No builds yet/)).toBeInTheDocument();
     expect(backend.buildListQueries).toHaveLength(0);
+  });
+
+  it('retries after a failed branch request', async () => {
+    const backend = installFakeBackend(server);
+    backend.builds = [makeBuild({ state: 'failed' })];
+    let branchRequests = 0;
+    server.use(
+      http.get(`${TEST_ENTITY_URL}/branches`, () => {
+        branchRequests += 1;
+        if (branchRequests === 1) {
+          return HttpResponse.error();
+        }
+        return HttpResponse.json({ branches: backend.branches });
+      }),
+    );
+
+    renderWithEntity(<LatestBuildCard />);
+
+    expect(
+      await screen.findByText('Could not reach Backstage'),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+
+    expect(await screen.findByText('failed')).toBeInTheDocument();
+    expect(branchRequests).toBe(2);
   });
 
   it('shows the compact error of a rejected token', async () => {

@@ -50,12 +50,12 @@ export function LatestBuildCard(props: LatestBuildCardProps) {
 }
 
 function LatestBuildOfDefaultBranch(props: LatestBuildCardProps) {
-  const { branches, loading, error } = useBranches();
+  const { branches, loading, error, retry } = useBranches();
 
   if (error) {
     return (
       <InfoCard title={TITLE}>
-        <TravisCiErrorPanel error={error} variant="card" />
+        <TravisCiErrorPanel error={error} onRetry={retry} variant="card" />
       </InfoCard>
     );
   }
