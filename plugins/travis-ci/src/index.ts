@@ -17,5 +17,6 @@ export {
 } from './plugin';
 export { RequestTimeoutError, TravisCiClient, travisCiApiRef } from './api';
 export type { TravisCiApi } from './api';
+export type { AutoRefreshIntervals } from './hooks/useAutoRefresh';
 export { buildDetailsRouteRef, rootRouteRef } from './routes';
 export { isTravisCiAvailable } from '@travis-ci-backstage/plugin-travis-ci-common';

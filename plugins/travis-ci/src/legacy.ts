@@ -133,6 +133,7 @@ export const isTravisciAvailable = isTravisCiAvailable;
 export { isTravisCiAvailable };
 export { RequestTimeoutError, TravisCiClient, travisCiApiRef } from './api';
 export type { TravisCiApi } from './api';
+export type { AutoRefreshIntervals } from './hooks/useAutoRefresh';
 export type {
   LatestBuildCardProps,
   RecentBuildsCardProps,

@@ -56,21 +56,42 @@ export interface TravisCiApi {
     request: TravisTriggerBuildRequest,
   ): Promise<TravisTriggerBuildResponse>;
 
+  /**
+   * Asks Travis CI to run a build again under the same number. Resolves once
+   * Travis CI has accepted the request, before the build changes state.
+   * Rejects with status 409 while the build is received or started, and 403
+   * when the user may not restart the entity's builds.
+   */
   restartBuild(
     entityRef: CompoundEntityRef,
     buildId: number,
   ): Promise<TravisActionResponse>;
 
+  /**
+   * Asks Travis CI to cancel a build and its unfinished jobs. Resolves once
+   * Travis CI has accepted the request. Rejects with status 409 when the
+   * build has finished, and 403 when the user may not cancel.
+   */
   cancelBuild(
     entityRef: CompoundEntityRef,
     buildId: number,
   ): Promise<TravisActionResponse>;
 
+  /**
+   * Asks Travis CI to run one job of a build again. Resolves once Travis CI
+   * has accepted the request. Rejects with status 409 while the job is
+   * running, and 403 when the user may not restart.
+   */
   restartJob(
     entityRef: CompoundEntityRef,
     jobId: number,
   ): Promise<TravisActionResponse>;
 
+  /**
+   * Asks Travis CI to cancel one job of a build. Resolves once Travis CI has
+   * accepted the request. Rejects with status 409 when the job has
+   * finished, and 403 when the user may not cancel.
+   */
   cancelJob(
     entityRef: CompoundEntityRef,
     jobId: number,

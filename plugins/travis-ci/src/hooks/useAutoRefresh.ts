@@ -1,7 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { usePageVisibility } from './usePageVisibility';
 
-/** How often lists refresh while a build is waiting or running. */
+/**
+ * How often lists refresh while a build is waiting or running.
+ *
+ * @public
+ */
 export interface AutoRefreshIntervals {
   /** Milliseconds between refreshes while the browser tab is visible. */
   visibleMs: number;

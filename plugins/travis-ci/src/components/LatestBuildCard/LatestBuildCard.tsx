@@ -19,7 +19,11 @@ import { BuildStatus } from '../BuildStatus';
 import { MissingAnnotationNotice } from '../MissingAnnotationNotice';
 import { TravisCiErrorPanel } from '../TravisCiErrorPanel';
 
-/** Props of {@link LatestBuildCard}. */
+/**
+ * Props of {@link LatestBuildCard}.
+ *
+ * @public
+ */
 export interface LatestBuildCardProps {
   /** The branch to show; the repository's default branch when absent. */
   branch?: string;

@@ -16,7 +16,11 @@ import { TravisCiErrorPanel } from '../TravisCiErrorPanel';
 /** The number of builds the card shows unless configured otherwise. */
 export const DEFAULT_RECENT_BUILDS_LIMIT = 5;
 
-/** Props of {@link RecentBuildsCard}. */
+/**
+ * Props of {@link RecentBuildsCard}.
+ *
+ * @public
+ */
 export interface RecentBuildsCardProps {
   /** How many builds to show, from 1 to 100. */
   limit?: number;

@@ -11,7 +11,11 @@ import { AutoRefreshIntervals } from '../../hooks/useAutoRefresh';
 import { BuildDetails } from '../BuildDetails';
 import { BuildsTable } from '../BuildsTable';
 
-/** Props of {@link TravisCiContent}. */
+/**
+ * Props of {@link TravisCiContent}.
+ *
+ * @public
+ */
 export interface TravisCiContentProps {
   /** How often the list refreshes while a shown build is active. */
   refreshIntervals?: AutoRefreshIntervals;
