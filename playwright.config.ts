@@ -31,6 +31,9 @@ export default defineConfig({
   // The README's start command, so the tests run what a user runs.
   webServer: {
     command: 'node scripts/start.mjs',
+    // The servers' own output goes to this file, which .ci/run prints when
+    // a test fails.
+    env: { START_LOG_FILE: 'e2e-start.log' },
     // start.mjs prints this line once the frontend and backend both answer.
     wait: { stdout: /start: ready/ },
     reuseExistingServer: !process.env.CI,

@@ -1,10 +1,17 @@
 // Starts child processes in their own process groups and stops all of them
 // together, so that Ctrl-C on a script also ends the servers it started.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 
 const children = new Set();
 let stopping = false;
+
+// With START_LOG_FILE set, the children's output goes to that file instead
+// of the console, so that a test run's output stays readable.
+const logFile = process.env.START_LOG_FILE
+  ? fs.createWriteStream(process.env.START_LOG_FILE, { flags: 'w' })
+  : undefined;
 
 /**
  * Starts a command with the given name prefixed to each line it prints.
@@ -17,8 +24,8 @@ export function startProcess(name, command, args, options = {}) {
     ...options,
   });
 
-  prefixLines(child.stdout, process.stdout, name);
-  prefixLines(child.stderr, process.stderr, name);
+  prefixLines(child.stdout, logFile ?? process.stdout, name);
+  prefixLines(child.stderr, logFile ?? process.stderr, name);
 
   children.add(child);
   child.exited = new Promise(resolve => {

@@ -2,6 +2,7 @@
 // :8090, Travis CI Enterprise style under /api on :8091), the backend on
 // :7007 and the frontend on :3000. Ctrl-C stops all of them.
 import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
 import path from 'node:path';
 import {
   findPortsInUse,
@@ -57,10 +58,12 @@ const processes = [
 const ready = Promise.all([
   waitForUrl('http://localhost:7007/.backstage/health/v1/readiness', 600_000),
   waitForUrl('http://localhost:3000', 600_000),
-]).then(
-  () => console.log('start: ready at http://localhost:3000'),
-  error => console.error(`start: ${error.message}`),
-);
+])
+  .then(() => waitForExampleCatalog(600_000))
+  .then(
+    () => console.log('start: ready at http://localhost:3000'),
+    error => console.error(`start: ${error.message}`),
+  );
 void ready;
 
 // Any process that ends on its own takes the others down with it, so a
@@ -70,4 +73,47 @@ if (!isStopping()) {
   console.error(`start: a process exited with code ${code}; stopping the rest`);
   await stopAll();
   process.exit(code === 0 ? 1 : code);
+}
+
+/**
+ * Resolves once the catalog lists every component of examples/entities.yaml,
+ * because the backend reports ready before the catalog has read them.
+ */
+async function waitForExampleCatalog(timeoutMs) {
+  const examples = fs.readFileSync(
+    path.join(root, 'examples', 'entities.yaml'),
+    'utf8',
+  );
+  const expected = examples.match(/^kind: Component$/gm)?.length ?? 0;
+  const deadline = Date.now() + timeoutMs;
+
+  for (;;) {
+    const listed = await countCatalogComponents().catch(() => 0);
+    if (listed >= expected) {
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `the catalog listed ${listed} of ${expected} example components after ${
+          timeoutMs / 1000
+        } s; check the backend's output`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+}
+
+async function countCatalogComponents() {
+  const signIn = await fetch('http://localhost:7007/api/auth/guest/refresh', {
+    method: 'POST',
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  const { backstageIdentity } = await signIn.json();
+
+  const response = await fetch(
+    'http://localhost:7007/api/catalog/entities/by-query?filter=kind=component&limit=1',
+    { headers: { Authorization: `Bearer ${backstageIdentity.token}` } },
+  );
+  const { totalItems } = await response.json();
+  return totalItems;
 }
