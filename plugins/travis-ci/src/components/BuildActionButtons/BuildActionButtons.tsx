@@ -1,5 +1,6 @@
 import IconButton from '@material-ui/core/IconButton';
 import Tooltip from '@material-ui/core/Tooltip';
+import { makeStyles } from '@material-ui/core/styles';
 import CancelIcon from '@material-ui/icons/Cancel';
 import ReplayIcon from '@material-ui/icons/Replay';
 import {
@@ -8,7 +9,7 @@ import {
   TravisBuild,
   TravisEntityActions,
 } from '@travis-ci-backstage/plugin-travis-ci-common';
-import { ReactElement } from 'react';
+import { ReactElement, useId } from 'react';
 import { OpenInTravisButton } from '../OpenInTravisButton';
 
 /** Props of {@link BuildActionButtons}. */
@@ -27,8 +28,8 @@ export interface BuildActionButtonsProps {
  *
  * @remarks
  * Restart and cancel appear only when the backend allows them. They are
- * disabled, with a tooltip saying why, while the build's state does not
- * allow them: Travis CI restarts only finished builds and cancels only
+ * disabled, with a tooltip and a description saying why, while the build's
+ * state does not allow them: Travis CI restarts only finished builds and cancels only
  * created, received or started ones.
  */
 export function BuildActionButtons(props: BuildActionButtonsProps) {
@@ -72,9 +73,30 @@ export function BuildActionButtons(props: BuildActionButtonsProps) {
   );
 }
 
+const useStyles = makeStyles(theme => ({
+  blocked: {
+    color: theme.palette.action.disabled,
+    cursor: 'default',
+  },
+  visuallyHidden: {
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+}));
+
 /**
  * An icon button for a restart or cancel action, with its label as tooltip,
  * or the reason it is disabled.
+ *
+ * @remarks
+ * A button that the build state blocks keeps its focus and carries
+ * `aria-disabled` with the reason as its description, so that keyboard and
+ * screen reader users learn why, as mouse users do from the tooltip. A
+ * button with a request in flight is disabled outright for that moment.
  */
 export function ActionButton(props: {
   label: string;
@@ -84,16 +106,39 @@ export function ActionButton(props: {
   icon: ReactElement;
 }) {
   const { label, disabledReason, pending, onClick, icon } = props;
-  const disabled = pending || disabledReason !== undefined;
+  const classes = useStyles();
+  const reasonId = useId();
+
+  if (disabledReason !== undefined) {
+    return (
+      <>
+        <Tooltip title={disabledReason}>
+          <IconButton
+            size="small"
+            aria-label={label}
+            aria-disabled="true"
+            aria-describedby={reasonId}
+            className={classes.blocked}
+            disableRipple
+          >
+            {icon}
+          </IconButton>
+        </Tooltip>
+        <span id={reasonId} className={classes.visuallyHidden}>
+          {disabledReason}
+        </span>
+      </>
+    );
+  }
 
   // A disabled button fires no mouse events, so the tooltip sits on a span.
   return (
-    <Tooltip title={disabledReason ?? label}>
+    <Tooltip title={label}>
       <span>
         <IconButton
           size="small"
           aria-label={label}
-          disabled={disabled}
+          disabled={pending}
           onClick={onClick}
         >
           {icon}

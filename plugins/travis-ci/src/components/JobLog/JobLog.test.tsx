@@ -123,7 +123,7 @@ describe('JobLog', () => {
     ]);
 
     await userEvent.click(
-      screen.getByRole('button', { name: '▸ install 12.50s' }),
+      screen.getByRole('button', { name: 'Expand install' }),
     );
 
     expect(await screen.findByText('added 812 packages')).toBeInTheDocument();
@@ -135,6 +135,9 @@ describe('JobLog', () => {
       'FAIL src/refunds.test.ts',
     ]);
 
+    expect(
+      screen.getByRole('button', { name: 'Collapse install' }),
+    ).toHaveAttribute('aria-pressed', 'true');
     await userEvent.click(screen.getByRole('button', { name: 'Collapse all' }));
 
     await waitFor(() =>
@@ -157,10 +160,9 @@ describe('JobLog', () => {
       '$ npm ci',
       'npm WARN deprecated',
     ]);
-    expect(screen.getByRole('button', { name: '▾ install' })).toHaveAttribute(
-      'aria-disabled',
-      'true',
-    );
+    expect(
+      screen.getByRole('button', { name: 'install is still being written' }),
+    ).toHaveAttribute('aria-disabled', 'true');
   });
 
   it('parses a log larger than one slice', async () => {

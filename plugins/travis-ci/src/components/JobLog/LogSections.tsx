@@ -44,6 +44,10 @@ export function LogSections(props: {
         {folds.map((fold, index) => {
           const open = fold.endIndex === undefined;
           const collapsed = !open && isCollapsed(index);
+          let label = `${collapsed ? 'Expand' : 'Collapse'} ${fold.name}`;
+          if (open) {
+            label = `${fold.name} is still being written`;
+          }
           const duration =
             fold.durationSeconds === undefined
               ? ''
@@ -55,11 +59,8 @@ export function LogSections(props: {
               size="small"
               variant={collapsed ? 'outlined' : 'default'}
               label={`${collapsed ? '▸' : '▾'} ${fold.name}${duration}`}
-              title={
-                open
-                  ? `${fold.name} is still being written`
-                  : `${collapsed ? 'Expand' : 'Collapse'} ${fold.name}`
-              }
+              title={label}
+              aria-label={label}
               aria-pressed={!collapsed}
               disabled={open}
               onClick={() => onToggle(index)}

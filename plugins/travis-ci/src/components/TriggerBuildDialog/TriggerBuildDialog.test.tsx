@@ -54,6 +54,9 @@ describe('TriggerBuildDialog', () => {
     const { toastApi, onClose, onTriggered } = renderDialog();
 
     expect(await screen.findByLabelText(/^Branch/)).toHaveValue('main');
+    expect(
+      screen.getByRole('dialog', { name: 'Trigger a Travis CI build' }),
+    ).toBeInTheDocument();
     await userEvent.type(screen.getByLabelText('Message'), 'Check the release');
     await userEvent.click(
       screen.getByRole('button', { name: 'Trigger build' }),

@@ -24,6 +24,8 @@ import {
   validateTriggerForm,
 } from './validateTriggerForm';
 
+const TITLE_ID = 'travis-ci-trigger-title';
+
 const MERGE_MODE_LABELS: Record<TravisMergeMode, string> = {
   deep_merge_append: 'Deep merge, append lists (deep_merge_append)',
   deep_merge_prepend: 'Deep merge, prepend lists (deep_merge_prepend)',
@@ -99,9 +101,15 @@ export function TriggerBuildDialog(props: TriggerBuildDialogProps) {
   };
 
   return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby={TITLE_ID}
+    >
       <form onSubmit={handleSubmit} noValidate>
-        <DialogTitle>Trigger a Travis CI build</DialogTitle>
+        <DialogTitle id={TITLE_ID}>Trigger a Travis CI build</DialogTitle>
         <DialogContent>
           {requestError && (
             <Alert severity="error" role="alert">
