@@ -109,7 +109,7 @@ export function describeTravisCiError(
       };
     default:
       return {
-        title: 'Could not load Travis CI builds',
+        title: 'Travis CI request failed',
         description: info.statusCode
           ? `The Travis CI backend answered with HTTP ${info.statusCode}.`
           : 'An unexpected error occurred.',

@@ -423,7 +423,7 @@ describe('BuildsTable', () => {
     await screen.findByText('started', undefined, SLOW_RENDER);
     expect(
       screen.getByText(
-        'Refreshing on its own while builds are waiting or running',
+        'Refreshes automatically while builds are queued or running',
       ),
     ).toBeInTheDocument();
     expect(backend.buildListQueries).toHaveLength(1);
@@ -477,7 +477,7 @@ describe('BuildsTable', () => {
 
     expect(
       await screen.findByText(
-        'Refreshing until the triggered build appears',
+        'Refreshes automatically until the triggered build appears',
         undefined,
         SLOW_RENDER,
       ),
@@ -502,7 +502,9 @@ describe('BuildsTable', () => {
       () => screen.queryByRole('link', { name: buildLinkName('101') }) !== null,
     );
     expect(
-      screen.queryByText('Refreshing until the triggered build appears'),
+      screen.queryByText(
+        'Refreshes automatically until the triggered build appears',
+      ),
     ).not.toBeInTheDocument();
     expect(jest.getTimerCount()).toBe(0);
   });

@@ -117,12 +117,12 @@ export function BuildsTable(props: BuildsTableProps) {
       </Box>
       {builds.waitingForTriggeredBuild ? (
         <Typography variant="caption" color="textSecondary">
-          Refreshing until the triggered build appears
+          Refreshes automatically until the triggered build appears
         </Typography>
       ) : (
         builds.hasActiveBuilds && (
           <Typography variant="caption" color="textSecondary">
-            Refreshing on its own while builds are waiting or running
+            Refreshes automatically while builds are queued or running
           </Typography>
         )
       )}

@@ -52,6 +52,36 @@ describe('RecentBuildsCard', () => {
     expect(backend.buildListQueries.at(-1)?.get('branch')).toBe('release');
   });
 
+  it('names the time of each build', async () => {
+    const backend = installFakeBackend(server);
+    backend.builds = [
+      makeBuild({ id: 3, number: '3', state: 'passed' }),
+      makeBuild({
+        id: 2,
+        number: '2',
+        state: 'started',
+        finishedAt: undefined,
+        duration: undefined,
+      }),
+      makeBuild({
+        id: 1,
+        number: '1',
+        state: 'created',
+        startedAt: undefined,
+        finishedAt: undefined,
+        duration: undefined,
+      }),
+    ];
+
+    renderWithEntity(<RecentBuildsCard />);
+
+    const items = await screen.findAllByRole('listitem');
+    expect(items).toHaveLength(3);
+    expect(items[0]).toHaveTextContent(/finished .+ ago/);
+    expect(items[1]).toHaveTextContent(/started .+ ago/);
+    expect(items[2]).toHaveTextContent(/created .+ ago/);
+  });
+
   it('says when there are no builds', async () => {
     installFakeBackend(server);
 

@@ -4,7 +4,10 @@ import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
-import { isTravisCiAvailable } from '@travis-ci-backstage/plugin-travis-ci-common';
+import {
+  TravisBuild,
+  isTravisCiAvailable,
+} from '@travis-ci-backstage/plugin-travis-ci-common';
 import { AutoRefreshIntervals } from '../../hooks/useAutoRefresh';
 import { useBuildDetailsLink } from '../../hooks/useBuildDetailsLink';
 import { useBuilds } from '../../hooks/useBuilds';
@@ -98,14 +101,35 @@ function RecentBuildsList(props: RecentBuildsCardProps) {
               </Typography>
             </Box>
             <Typography variant="caption" color="textSecondary">
-              <RelativeTime
-                time={build.finishedAt ?? build.startedAt ?? build.createdAt}
-                fallback=""
-              />
+              <BuildTime build={build} />
             </Typography>
           </Box>
         </ListItem>
       ))}
     </List>
+  );
+}
+
+/** The latest of a build's finish, start and creation, named as such. */
+function BuildTime(props: { build: TravisBuild }) {
+  const { build } = props;
+
+  let event = 'created';
+  let time = build.createdAt;
+  if (build.finishedAt) {
+    event = 'finished';
+    time = build.finishedAt;
+  } else if (build.startedAt) {
+    event = 'started';
+    time = build.startedAt;
+  }
+  if (!time) {
+    return null;
+  }
+
+  return (
+    <>
+      {event} <RelativeTime time={time} fallback="" />
+    </>
   );
 }
