@@ -1,6 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { TravisBuildDetails } from '@travis-ci-backstage/plugin-travis-ci-common';
 import request from 'supertest';
+import { SIMULATOR_TOKENS } from '@travis-ci-backstage/travis-simulator';
 import { startTravisTestBackend } from './__testUtils__/startTravisTestBackend';
 import {
   ENTERPRISE_WEB_URL,
@@ -166,6 +167,30 @@ describe('travisCiPlugin read routes', () => {
       `https://app.travis-ci.com/acme/web-frontend/jobs/${build.jobs[0].id}`,
     );
     expect(build.jobs[0].number).toBe(`${build.number}.1`);
+  });
+
+  it('dates a build by the creation of its first job', async () => {
+    const app = await start();
+    const build = await newestBuild(app, 'web-frontend');
+
+    const travisJobs = await fetch(
+      `https://api.travis-ci.com/build/${build.id}/jobs`,
+      {
+        headers: {
+          'Travis-API-Version': '3',
+          Authorization: `token ${SIMULATOR_TOKENS.admin}`,
+        },
+      },
+    ).then(response => response.json());
+    const jobCreationTimes = travisJobs.jobs
+      .map((job: { created_at: string }) => Date.parse(job.created_at))
+      .sort((a: number, b: number) => a - b);
+
+    expect(build.createdAt).toBeDefined();
+    expect(Date.parse(build.createdAt!)).toBe(jobCreationTimes[0]);
+    expect(Date.parse(build.createdAt!)).toBeLessThanOrEqual(
+      Date.parse(build.startedAt!),
+    );
   });
 
   it('returns a build with its stages in order', async () => {

@@ -84,12 +84,24 @@ export function toTravisBuildDetails(
   links: TravisWebLinks,
 ): TravisBuildDetails {
   const stages = [...(build.stages ?? [])].sort((a, b) => a.number - b.number);
+  const jobs = build.jobs ?? [];
 
   return {
     ...toTravisBuild(build, links),
+    createdAt: earliestJobCreatedAt(jobs),
     stages: stages.map(toTravisStage),
-    jobs: (build.jobs ?? []).map(job => toTravisJob(job, links)),
+    jobs: jobs.map(job => toTravisJob(job, links)),
   };
+}
+
+// Travis API v3 builds have no created_at, but their jobs do, and Travis
+// creates all jobs of a build together with the build.
+function earliestJobCreatedAt(jobs: TravisApiJob[]): string | undefined {
+  const times = jobs
+    .map(job => job.created_at)
+    .filter((time): time is string => Boolean(time))
+    .sort((a, b) => Date.parse(a) - Date.parse(b));
+  return times[0];
 }
 
 function toTravisStage(stage: TravisApiStage): TravisStage {

@@ -42,6 +42,7 @@ export interface TravisApiJob {
   number?: string;
   state?: string;
   allow_failure?: boolean;
+  created_at?: string | null;
   started_at?: string | null;
   finished_at?: string | null;
   repository?: TravisApiMinimalRepository;
