@@ -7,6 +7,7 @@ import {
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { ReactElement } from 'react';
 import { TravisCiClient, travisCiApiRef } from '../api';
+import { rootRouteRef } from '../routes';
 import { testEntity } from './fixtures';
 
 /**
@@ -15,7 +16,11 @@ import { testEntity } from './fixtures';
  */
 export function renderWithEntity(
   element: ReactElement,
-  options: { entity?: Entity } = {},
+  options: {
+    entity?: Entity;
+    /** Where the Travis CI tab is mounted, so that details links resolve. */
+    tabPath?: string;
+  } = {},
 ): TestAppRenderResult & { toastApi: ReturnType<typeof mockApis.toast> } {
   const toastApi = mockApis.toast();
   const client = new TravisCiClient({
@@ -27,7 +32,12 @@ export function renderWithEntity(
     <EntityProvider entity={options.entity ?? testEntity}>
       {element}
     </EntityProvider>,
-    { apis: [[travisCiApiRef, client], toastApi] },
+    {
+      apis: [[travisCiApiRef, client], toastApi],
+      mountedRoutes: options.tabPath
+        ? { [options.tabPath]: rootRouteRef }
+        : undefined,
+    },
   );
   return { ...result, toastApi };
 }

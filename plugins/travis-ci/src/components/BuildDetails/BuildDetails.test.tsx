@@ -174,6 +174,33 @@ describe('BuildDetails', () => {
     expect(
       screen.getByRole('link', { name: 'Open build #41 in Travis CI' }),
     ).toHaveAttribute('href', FAILED_BUILD.webUrl);
+
+    const times: Array<[string, string | undefined]> = [
+      ['Created', FAILED_BUILD.createdAt],
+      ['Started', FAILED_BUILD.startedAt],
+      ['Finished', FAILED_BUILD.finishedAt],
+    ];
+    for (const [label, time] of times) {
+      const fact = screen.getByText(label).parentElement!;
+      expect(fact.querySelector('time')).toHaveAttribute('dateTime', time);
+    }
+  });
+
+  it('says which times a new build lacks', async () => {
+    serveBuild({
+      ...FAILED_BUILD,
+      state: 'created',
+      startedAt: undefined,
+      finishedAt: undefined,
+      duration: undefined,
+    });
+
+    renderAt('/travis-ci/builds/1001', {
+      refreshIntervals: { visibleMs: 60_000, hiddenMs: 60_000 },
+    });
+
+    expect(await screen.findByText('not started')).toBeInTheDocument();
+    expect(screen.getByText('not finished')).toBeInTheDocument();
   });
 
   it('lists stages in order with their jobs', async () => {

@@ -18,6 +18,8 @@ import { LatestBuildCard } from './LatestBuildCard';
 
 jest.setTimeout(20_000);
 
+const TAB_PATH = '/catalog/default/component/payments-api/travis-ci';
+
 const server = setupServer();
 registerMswTestHooks(server);
 
@@ -50,6 +52,17 @@ describe('LatestBuildCard', () => {
     expect(screen.getByText(/^Finished/)).toBeInTheDocument();
     expect(backend.buildListQueries.at(-1)?.get('branch')).toBe('trunk');
     expect(backend.buildListQueries.at(-1)?.get('limit')).toBe('1');
+  });
+
+  it('links into the mounted Travis CI tab', async () => {
+    const backend = installFakeBackend(server);
+    backend.builds = [makeBuild({ id: 1004, number: '104' })];
+
+    renderWithEntity(<LatestBuildCard />, { tabPath: TAB_PATH });
+
+    expect(
+      await screen.findByRole('link', { name: 'Build #104' }),
+    ).toHaveAttribute('href', `${TAB_PATH}/builds/1004`);
   });
 
   it('uses the configured branch', async () => {
@@ -150,6 +163,68 @@ describe('LatestBuildCard', () => {
     expect(
       await screen.findByText('Travis CI rejected the token'),
     ).toBeInTheDocument();
+  });
+
+  it('shows a spinner until the build arrives', async () => {
+    const backend = installFakeBackend(server);
+    backend.builds = [makeBuild({ state: 'passed' })];
+    // Holds the build list request until the test lets it through to the
+    // fake backend's handler.
+    let respond: () => void = () => {};
+    const held = new Promise<void>(resolve => {
+      respond = resolve;
+    });
+    server.use(
+      http.get(`${TEST_ENTITY_URL}/builds`, async () => {
+        await held;
+      }),
+    );
+
+    renderWithEntity(<LatestBuildCard />);
+
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+    respond();
+    expect(await screen.findByText('passed')).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+  });
+
+  it('says when to retry after a rate limit', async () => {
+    installFakeBackend(server);
+    server.use(
+      http.get(`${TEST_ENTITY_URL}/builds`, () =>
+        errorResponse(429, {
+          name: 'TooManyRequestsError',
+          message: 'Rate limited',
+          code: 'rate-limited',
+          retryAfterSeconds: 42,
+        }),
+      ),
+    );
+
+    renderWithEntity(<LatestBuildCard />);
+
+    expect(
+      await screen.findByText('Travis CI rate limit reached'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Try again in 42 seconds/)).toBeInTheDocument();
+  });
+
+  it('explains a network error with a retry', async () => {
+    const backend = installFakeBackend(server);
+    backend.builds = [makeBuild({ state: 'canceled' })];
+    server.use(
+      http.get(`${TEST_ENTITY_URL}/builds`, () => HttpResponse.error(), {
+        once: true,
+      }),
+    );
+
+    renderWithEntity(<LatestBuildCard />);
+
+    expect(
+      await screen.findByText('Could not reach Backstage'),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('canceled')).toBeInTheDocument();
   });
 
   it('explains the missing annotation', async () => {

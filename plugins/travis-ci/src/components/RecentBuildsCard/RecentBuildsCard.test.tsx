@@ -82,6 +82,19 @@ describe('RecentBuildsCard', () => {
     expect(items[2]).toHaveTextContent(/created .+ ago/);
   });
 
+  it('links into the mounted Travis CI tab', async () => {
+    const backend = installFakeBackend(server);
+    backend.builds = [makeBuild({ id: 1004, number: '104' })];
+    const tabPath = '/catalog/default/component/payments-api/travis-ci';
+
+    renderWithEntity(<RecentBuildsCard />, { tabPath });
+
+    expect(await screen.findByRole('link', { name: '#104' })).toHaveAttribute(
+      'href',
+      `${tabPath}/builds/1004`,
+    );
+  });
+
   it('says when there are no builds', async () => {
     installFakeBackend(server);
 
