@@ -4,10 +4,9 @@ import {
   TravisEntityActions,
   TravisTriggerBuildRequest,
 } from '@travis-ci-backstage/plugin-travis-ci-common';
-import { act } from '@testing-library/react';
 import { http, HttpResponse, RequestHandler } from 'msw';
 import { ALL_ALLOWED, TEST_ENTITY_URL } from './fixtures';
-import { waitUntil } from './waitUntil';
+import { waitForResponseApplied } from './waitUntil';
 
 /** An error answer in the backend's JSON error format. */
 export function errorResponse(
@@ -93,12 +92,10 @@ export class FakeBackend {
    * assertion would pass for the wrong reason.
    */
   async waitForActionsResponse(): Promise<void> {
-    await waitUntil('the /actions response', () => this.actionsResponses > 0);
-
-    // The client still parses the JSON and React renders the new state a
-    // few event-loop turns after the handler returns. NOTE: 50 ms is a
-    // margin for that, not a guarantee.
-    await act(() => new Promise(resolve => setTimeout(resolve, 50)));
+    await waitForResponseApplied(
+      'the /actions response',
+      () => this.actionsResponses > 0,
+    );
   }
 
   private listBuilds(query: URLSearchParams) {

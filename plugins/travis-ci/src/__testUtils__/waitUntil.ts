@@ -29,3 +29,17 @@ export async function waitUntil(
     await act(() => new Promise(resolve => setTimeout(resolve, pollMs)));
   }
 }
+
+/**
+ * Waits until a mocked response has been sent, as `responded` reports, and
+ * then for the UI to apply it: the client still parses the body and React
+ * renders the new state a few event-loop turns after the handler returns.
+ * NOTE: 50 ms is a margin for that, not a guarantee.
+ */
+export async function waitForResponseApplied(
+  description: string,
+  responded: () => boolean,
+): Promise<void> {
+  await waitUntil(description, responded);
+  await act(() => new Promise(resolve => setTimeout(resolve, 50)));
+}

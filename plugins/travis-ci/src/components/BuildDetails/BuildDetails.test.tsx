@@ -24,6 +24,7 @@ import {
   advanceIntervalsUntil,
   installFakeIntervals,
 } from '../../__testUtils__/fakeIntervals';
+import { waitForResponseApplied } from '../../__testUtils__/waitUntil';
 import { FakeJobLogs } from '../JobLog/__testUtils__/FakeJobLogs';
 import { BuildDetails, BuildDetailsProps } from './BuildDetails';
 
@@ -406,10 +407,23 @@ describe('BuildDetails', () => {
 
   it('hides job actions the user may not take', async () => {
     serveBuild(FAILED_BUILD, READ_ONLY);
+    let actionsResponses = 0;
+    server.use(
+      http.get(`${TEST_ENTITY_URL}/actions`, () => {
+        actionsResponses += 1;
+        return HttpResponse.json(READ_ONLY);
+      }),
+    );
 
     renderAt('/travis-ci/builds/1001');
 
     expect(await screen.findByTestId('job-41.2')).toBeInTheDocument();
+    // Every button stays hidden until /actions responds, so wait for that
+    // response before checking that none shows.
+    await waitForResponseApplied(
+      'the /actions response',
+      () => actionsResponses > 0,
+    );
     expect(
       screen.queryByRole('button', { name: /Restart job/ }),
     ).not.toBeInTheDocument();
