@@ -118,10 +118,9 @@ test('non-owner sees builds but no actions', async ({ page, request }) => {
   // only mean something once that response has arrived.
   const actionsResponse = page.waitForResponse(
     response =>
-      response
-        .url()
-        .endsWith('/entities/component/default/inventory-service/actions') &&
-      response.request().method() === 'GET',
+      /\/entities\/component\/default\/inventory-service\/actions$/i.test(
+        response.url(),
+      ) && response.request().method() === 'GET',
   );
   await page.goto('/catalog/default/component/inventory-service/travis-ci');
 
