@@ -7,3 +7,17 @@
 export class RequestTimeoutError extends Error {
   readonly name = 'RequestTimeoutError';
 }
+
+/**
+ * Returns true for the DOMException named TimeoutError with which
+ * `AbortSignal.timeout` aborts a fetch or a body read. The name is checked
+ * instead of the class because DOMException is not an Error subclass in
+ * every environment.
+ */
+export function isAbortTimeout(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { name?: unknown }).name === 'TimeoutError'
+  );
+}

@@ -263,4 +263,10 @@ describe('TravisCiClient', () => {
     );
     expect(classifyTravisCiError(error).kind).toBe('network');
   });
+
+  it('counts a body read past the limit as a network error', () => {
+    const error = new DOMException('The operation timed out.', 'TimeoutError');
+
+    expect(classifyTravisCiError(error).kind).toBe('network');
+  });
 });

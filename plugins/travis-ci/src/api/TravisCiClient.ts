@@ -16,7 +16,7 @@ import {
   TravisTriggerBuildRequest,
   TravisTriggerBuildResponse,
 } from '@travis-ci-backstage/plugin-travis-ci-common';
-import { RequestTimeoutError } from './RequestTimeoutError';
+import { RequestTimeoutError, isAbortTimeout } from './RequestTimeoutError';
 import { TravisCiApi } from './TravisCiApi';
 
 /**
@@ -184,12 +184,12 @@ export class TravisCiClient implements TravisCiApi {
     try {
       response = await this.fetchApi.fetch(
         `${baseUrl}/entities/${entityPath}${path}`,
+        // NOTE: the limit covers reading the body too, so a 10 MB job log
+        // fails on a link slower than about 3 Mbit/s.
         { ...init, signal: AbortSignal.timeout(this.requestTimeoutMs) },
       );
     } catch (error) {
-      // AbortSignal.timeout rejects the fetch with a DOMException named
-      // TimeoutError.
-      if (error instanceof Error && error.name === 'TimeoutError') {
+      if (isAbortTimeout(error)) {
         throw new RequestTimeoutError(
           `The Travis CI backend did not respond to ${path} within ${
             this.requestTimeoutMs / 1000

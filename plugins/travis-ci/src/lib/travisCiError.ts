@@ -1,5 +1,8 @@
 import { ResponseError } from '@backstage/errors';
-import { RequestTimeoutError } from '../api/RequestTimeoutError';
+import {
+  RequestTimeoutError,
+  isAbortTimeout,
+} from '../api/RequestTimeoutError';
 import {
   TRAVIS_CI_ERROR_CODES,
   TravisCiErrorCode,
@@ -36,10 +39,13 @@ export function classifyTravisCiError(error: unknown): TravisCiErrorInfo {
   if (!ResponseError.is(error)) {
     // fetch rejects with a TypeError when the request never got a
     // response, and the client with a RequestTimeoutError when it came too
-    // late.
+    // late. A body still being read at the time limit rejects with a
+    // DOMException named TimeoutError.
     const message = error instanceof Error ? error.message : String(error);
     const network =
-      error instanceof TypeError || error instanceof RequestTimeoutError;
+      error instanceof TypeError ||
+      error instanceof RequestTimeoutError ||
+      isAbortTimeout(error);
     return { kind: network ? 'network' : 'unknown', message };
   }
 
