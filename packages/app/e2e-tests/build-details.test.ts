@@ -43,7 +43,9 @@ test('developer finds the error in a failed job log', async ({
   const failedJobRow = page
     .getByRole('row')
     .filter({ has: page.getByRole('button', { name: /^Log of job #/ }) })
-    .filter({ hasText: 'failed' })
+    // The state by its exact text: hidden reasons of blocked buttons name
+    // states inside longer sentences.
+    .filter({ has: page.getByText('failed', { exact: true }) })
     .first();
   await failedJobRow.getByRole('button', { name: /^Log of job #/ }).click();
 
@@ -91,7 +93,7 @@ test('developer watches a running job log grow', async ({ page, request }) => {
   const runningJobRow = page
     .getByRole('row')
     .filter({ has: page.getByRole('button', { name: /^Log of job #/ }) })
-    .filter({ hasText: 'started' })
+    .filter({ has: page.getByText('started', { exact: true }) })
     .first();
   await runningJobRow.getByRole('button', { name: /^Log of job #/ }).click();
 
