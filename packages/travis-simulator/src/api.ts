@@ -29,10 +29,10 @@ const SERVER_ERRORS: Record<500 | 502 | 503, SimResponse> = {
 };
 
 /**
- * Answers one request as a Travis installation mounted at `mount` would.
+ * Handles one request as a Travis installation mounted at `mount` would.
  * This is the single route layer behind both the msw handlers and the
  * HTTP server; it performs no I/O, so adapters only translate requests
- * and apply the delay or connection reset it asks for.
+ * and apply the delay or connection reset it returns.
  */
 export function handleRequest(runtime: SimulatorRuntime, request: SimRequest, mount: string): SimOutcome {
   const { path } = splitUrl(request.url);
@@ -47,7 +47,7 @@ export function handleRequest(runtime: SimulatorRuntime, request: SimRequest, mo
     case 'error':
       return { kind: 'response', response: SERVER_ERRORS[fault.status], delayMs: fault.delayMs };
     case 'throttle':
-      // Rack::Attack's throttled answer: plain text, no Retry-After header.
+      // Rack::Attack's throttled response: plain text, no Retry-After header.
       return { kind: 'response', response: textResponse(429, 'Retry later\n'), delayMs: fault.delayMs };
     default:
       return { kind: 'response', response: handleApiRequest(runtime, request, mount), delayMs: fault.delayMs };

@@ -91,7 +91,7 @@ function number(flag: string, value: string): number {
   return parsed;
 }
 
-/** The current time rounded down to the minute, so seeded times look tidy. */
+/** Returns the current time rounded down to the minute, so seeded times look tidy. */
 function roundedNow(): string {
   const now = new Date();
   now.setUTCSeconds(0, 0);

@@ -5,7 +5,7 @@ import { SimulatorRuntime } from './runtime';
 /**
  * msw v2 handlers serving the simulator at `baseUrl`. The path of
  * `baseUrl` is the mount prefix (e.g. `/api` for Enterprise); the control
- * endpoints answer under `/__simulator/` on the same origin. A connection
+ * endpoints respond under `/__simulator/` on the same origin. A connection
  * reset becomes `HttpResponse.error()`, which fetch reports as a network
  * error.
  */

@@ -70,7 +70,7 @@ export class SimulatorRuntime {
     addToken(this.state, token, user.id, slugs);
   }
 
-  /** Makes a token invalid: Travis then answers 403 `access denied` to it. Returns false for an unknown token. */
+  /** Makes a token invalid, so Travis responds 403 `access denied` to it. Returns false for an unknown token. */
   revokeToken(token: string): boolean {
     const record = this.state.tokens.get(token);
     if (!record) {
@@ -80,7 +80,7 @@ export class SimulatorRuntime {
     return true;
   }
 
-  /** The part of the job's log written by `now`, or null before its first output. */
+  /** Returns the part of the job's log written by `now`, or null before its first output. */
   logOf(job: Job, now: number): VisibleLog | null {
     if (!job.timeline || job.startedAt === null) {
       return null;

@@ -19,7 +19,7 @@ export interface RunningSimulatorServer {
 
 /**
  * Serves the simulator over plain HTTP. A connection reset fault destroys
- * the socket without an answer.
+ * the socket without sending a response.
  */
 export async function startServer(
   runtime: SimulatorRuntime,
@@ -43,7 +43,7 @@ export async function startServer(
         mount,
       );
     } catch (error) {
-      // A defect in the simulator: answer like Travis' generic 500 and report it.
+      // A defect in the simulator: respond like Travis' generic 500 and report it.
       console.error(`travis-simulator: ${request.method} ${request.url} failed`, error);
       outcome = {
         kind: 'response' as const,

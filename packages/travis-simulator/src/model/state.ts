@@ -100,7 +100,7 @@ export class SimulatorState {
     return undefined;
   }
 
-  /** The newest build of a branch by number, or undefined when it never built. */
+  /** Finds the newest build of a branch by number, or undefined when it never built. */
   lastBuildOfBranch(repositoryId: number, branchName: string): Build | undefined {
     let last: Build | undefined;
     for (const build of this.buildsOf(repositoryId)) {
@@ -113,7 +113,7 @@ export class SimulatorState {
     return last;
   }
 
-  /** The newest build of the same tag as `build`. */
+  /** Finds the newest build of the same tag as `build`. */
   lastBuildOfTag(build: Build): Build | undefined {
     return this.buildsOf(build.repositoryId)
       .filter(other => other.tagName !== null && other.tagName === build.tagName)

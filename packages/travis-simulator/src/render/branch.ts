@@ -16,7 +16,7 @@ export function minimalBranch(context: RenderContext, repositoryId: number, name
   };
 }
 
-/** The standard branch; `include=branch.recent_builds` adds its ten newest builds. */
+/** Renders the standard branch. `include=branch.recent_builds` adds its ten newest builds. */
 export function standardBranch(context: RenderContext, branch: Branch): Rendered {
   const { state } = context;
   const repository = state.repositories.get(branch.repositoryId)!;

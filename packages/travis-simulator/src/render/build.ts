@@ -22,7 +22,7 @@ export function buildPath(build: Build): string {
   return `/build/${build.id}`;
 }
 
-/** The minimal build: also the body of pending actions and of `last_build`. */
+/** Renders the minimal build, also used in pending actions and as `last_build`. */
 export function minimalBuild(context: RenderContext, build: Build): Rendered {
   return {
     '@type': 'build',
@@ -62,8 +62,8 @@ export function buildPermissions(context: RenderContext, build: Build): Record<s
 }
 
 /**
- * The standard build. Nested objects are minimal unless `include=` asks
- * for them; jobs rendered inside their build point back with `@href` only.
+ * Renders the standard build. Nested objects are minimal unless `include=`
+ * names them, and jobs rendered inside their build point back with `@href` only.
  */
 export function standardBuild(context: RenderContext, build: Build): Rendered {
   const { state } = context;

@@ -2,7 +2,7 @@ import { Commit } from '../model/types';
 import { formatTime, includes, RenderContext, Rendered } from './context';
 import { avatarUrl } from './owner';
 
-/** A commit: embedded only, so it has no `@href`. `include=build.commit` adds author and committer. */
+/** Renders an embedded commit, which has no `@href`. Its include field adds author and committer. */
 export function renderCommit(context: RenderContext, commit: Commit, includeField: string): Rendered {
   const standard = includes(context, includeField);
   const rendered: Rendered = {

@@ -41,7 +41,7 @@ export function jobPermissions(context: RenderContext, job: Job): Record<string,
 }
 
 /**
- * The standard job. Its build is minimal, or only `{"@href"}` when the job
+ * Renders the standard job. Its build is minimal, or only `{"@href"}` when the job
  * is rendered inside that build. `include=job.config` adds the job config.
  */
 export function standardJob(context: RenderContext, job: Job): Rendered {

@@ -4,7 +4,7 @@ import { Job } from '../model/types';
 import { href, RenderContext, Rendered } from './context';
 
 /**
- * The JSON log. `@raw_log_href` always starts with `/v3` and never with the
+ * Renders the JSON log. `@raw_log_href` always starts with `/v3` and never with the
  * mount prefix, because Travis renders it for appending to the API base
  * URL; private repositories and Enterprise installs add a `log.token`.
  */

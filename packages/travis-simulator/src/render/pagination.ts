@@ -81,10 +81,18 @@ function pageHref(requestHref: string, page: PageRequest, offset: number, limit:
   values.set('limit', String(limit));
   values.set('offset', String(offset));
   const serialized = [...values.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareBytes(a, b))
     .map(([key, value]) => `${encodeStrict(key)}=${encodeStrict(value)}`)
     .join('&');
   return `${path}?${serialized}`;
+}
+
+/** Orders strings by code unit, as Ruby sorts query keys. */
+function compareBytes(left: string, right: string): number {
+  if (left === right) {
+    return 0;
+  }
+  return left < right ? -1 : 1;
 }
 
 /** Percent-encodes everything but RFC 3986 unreserved characters. */

@@ -2,7 +2,7 @@ import { Stage } from '../model/types';
 import { formatTime, RenderContext, Rendered } from './context';
 import { minimalJob } from './job';
 
-/** A stage: no `@href`, because Travis has no route to a single stage. */
+/** Renders a stage, without `@href` because Travis has no route to a single stage. */
 export function renderStage(
   context: RenderContext,
   stage: Stage,

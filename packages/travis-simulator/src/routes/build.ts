@@ -85,7 +85,7 @@ export const buildRoutes: Route[] = [
 ];
 
 /**
- * Runs a build action and answers 202 with the build as it was before the
+ * Runs a build action and returns 202 with the build as it was before the
  * change. Pending bodies carry hrefs without the mount prefix, as Travis
  * renders them.
  */

@@ -3,7 +3,7 @@ import { Rendered } from '../render/context';
 import { Reply, RouteContext } from './route';
 
 /**
- * Answers with one page of a collection: `@type`, the request path as
+ * Returns one page of a collection: `@type`, the request path as
  * `@href`, `@pagination`, and the entries under a key named like the type.
  */
 export function paginatedReply<T>(

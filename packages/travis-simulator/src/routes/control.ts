@@ -67,7 +67,7 @@ function clockSummary(runtime: SimulatorRuntime) {
   return { now: runtime.clock.now().toISOString(), speed: runtime.clock.speed() };
 }
 
-/** A summary of the installation, for people and scripts checking what the simulator holds. */
+/** Summarizes the installation for people and scripts checking what the simulator contains. */
 export function stateSummary(runtime: SimulatorRuntime) {
   const { state } = runtime;
   return {

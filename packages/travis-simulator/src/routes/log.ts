@@ -21,7 +21,7 @@ export const logRoutes: Route[] = [
 ];
 
 /**
- * Answers with the log written so far: 404 `log not found` before the
+ * Returns the log written so far: 404 `log not found` before the
  * first output, growing content and parts while the job runs, and one
  * final part once it has finished. Plain text is only sent for `.txt`
  * paths and for `Accept: text/plain` exactly.

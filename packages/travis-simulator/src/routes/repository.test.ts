@@ -40,7 +40,7 @@ describe('GET /repo/{id|slug}', () => {
     );
   });
 
-  it('finds the same repository by id, by slug in any case and with a provider', async () => {
+  it('finds a repository by id, slug and provider', async () => {
     const { body } = await api.json('/repo/acme%2Fpayments-api');
 
     for (const path of [`/repo/${body.id}`, '/repo/ACME%2fPayments-API', '/repo/github/acme%2Fpayments-api']) {

@@ -145,8 +145,8 @@ function readRequestBody(body: Record<string, unknown> | null): RequestBody {
 }
 
 /**
- * Echoes the request as Travis does: the GitHub id of the repository, the
- * user id, and `config` as a JSON-encoded string; absent values are left out.
+ * Echoes the request as Travis does, with the GitHub id of the repository,
+ * the user id, and `config` as a JSON-encoded string. Absent values are left out.
  */
 function echoRequest(
   context: RouteContext,
