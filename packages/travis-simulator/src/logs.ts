@@ -44,6 +44,39 @@ interface Step {
   content: string;
 }
 
+/** Emits `travis_time` markers with nanosecond timestamps, as the worker does. */
+class TimeMarkers {
+  private current: { id: string; startNs: bigint } | null = null;
+  private elapsedMs = 2000;
+
+  constructor(
+    private readonly random: SeededRandom,
+    private readonly context: LogContext,
+  ) {}
+
+  start(command: string): string {
+    const id = this.random.hex(8);
+    const startNs = BigInt(this.context.startedAt + this.elapsedMs) * 1_000_000n;
+    this.current = { id, startNs };
+    return `travis_time:start:${id}${CLEAR}$ ${command}\n`;
+  }
+
+  end(event: string): string {
+    const current = this.current ?? { id: this.random.hex(8), startNs: 0n };
+    const durationMs = this.random.int(800, this.context.durationMs / 4 + 1000);
+    this.elapsedMs += durationMs;
+    const durationNs = BigInt(durationMs) * 1_000_000n + BigInt(this.random.int(0, 999_999));
+    const finishNs = current.startNs + durationNs;
+    this.current = null;
+    return `\ntravis_time:end:${current.id}:start=${current.startNs},finish=${finishNs},duration=${durationNs},event=${event}${CLEAR}`;
+  }
+
+  /** A folded and timed section around one command. */
+  wrap(fold: string, command: string, output: string): string {
+    return `travis_fold:start:${fold}${CLEAR}${this.start(command)}${output}${this.end(fold)}travis_fold:end:${fold}${CLEAR}`;
+  }
+}
+
 /**
  * Writes a job log the way a Travis worker does: worker and system
  * information, folded and timed sections for checkout, runtime set-up and
@@ -139,38 +172,6 @@ function placeSteps(steps: Step[], durationMs: number): LogChunk[] {
   });
 }
 
-/** Emits `travis_time` markers with nanosecond timestamps, as the worker does. */
-class TimeMarkers {
-  private current: { id: string; startNs: bigint } | null = null;
-  private elapsedMs = 2000;
-
-  constructor(
-    private readonly random: SeededRandom,
-    private readonly context: LogContext,
-  ) {}
-
-  start(command: string): string {
-    const id = this.random.hex(8);
-    const startNs = BigInt(this.context.startedAt + this.elapsedMs) * 1_000_000n;
-    this.current = { id, startNs };
-    return `travis_time:start:${id}${CLEAR}$ ${command}\n`;
-  }
-
-  end(event: string): string {
-    const current = this.current ?? { id: this.random.hex(8), startNs: 0n };
-    const durationMs = this.random.int(800, this.context.durationMs / 4 + 1000);
-    this.elapsedMs += durationMs;
-    const durationNs = BigInt(durationMs) * 1_000_000n + BigInt(this.random.int(0, 999_999));
-    const finishNs = current.startNs + durationNs;
-    this.current = null;
-    return `\ntravis_time:end:${current.id}:start=${current.startNs},finish=${finishNs},duration=${durationNs},event=${event}${CLEAR}`;
-  }
-
-  /** A folded and timed section around one command. */
-  wrap(fold: string, command: string, output: string): string {
-    return `travis_fold:start:${fold}${CLEAR}${this.start(command)}${output}${this.end(fold)}travis_fold:end:${fold}${CLEAR}`;
-  }
-}
 
 interface Commands {
   install: string;
@@ -215,19 +216,18 @@ function systemInfo(config: JobConfig): string {
 }
 
 function gitCheckout(context: LogContext, timer: TimeMarkers): string {
-  const output =
-    `Cloning into '${context.slug}'...\n` +
-    `remote: Enumerating objects: 1843, done.\n` +
-    `Receiving objects: 100% (1843/1843), 1.21 MiB | 9.87 MiB/s, done.\n`;
-  return (
-    timer.wrap(
-      'git.checkout',
-      `git clone --depth=50 --branch=${context.branch} https://github.com/${context.slug}.git ${context.slug}`,
-      output,
-    ) +
-    `$ cd ${context.slug}\n` +
-    `$ git checkout -qf ${context.sha}\n`
+  const output = [
+    `Cloning into '${context.slug}'...`,
+    'remote: Enumerating objects: 1843, done.',
+    'Receiving objects: 100% (1843/1843), 1.21 MiB | 9.87 MiB/s, done.',
+    '',
+  ].join('\n');
+  const clone = timer.wrap(
+    'git.checkout',
+    `git clone --depth=50 --branch=${context.branch} https://github.com/${context.slug}.git ${context.slug}`,
+    output,
   );
+  return `${clone}$ cd ${context.slug}\n$ git checkout -qf ${context.sha}\n`;
 }
 
 function runtimeSetup(config: JobConfig, timer: TimeMarkers): string {
@@ -330,9 +330,9 @@ function goTestOutput(context: LogContext, random: SeededRandom): string[] {
 
 function rspecOutput(context: LogContext, random: SeededRandom): string[] {
   const examples = random.int(300, 600);
-  const lines = ['\nRandomized with seed ' + random.int(1000, 65000) + '\n'];
+  const lines = [`\nRandomized with seed ${random.int(1000, 65000)}\n`];
   for (let index = 0; index < 8; index++) {
-    lines.push('.'.repeat(random.int(30, 70)) + '\n');
+    lines.push(`${'.'.repeat(random.int(30, 70))}\n`);
   }
   if (context.result === 'failed') {
     lines.push(

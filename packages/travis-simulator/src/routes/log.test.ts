@@ -59,8 +59,10 @@ describe('GET /job/{id}/log', () => {
 
     expect(body.content).toContain('travis_fold:start:git.checkout\r\x1b[0K');
     expect(body.content).toContain('travis_fold:end:git.checkout\r\x1b[0K');
+    // eslint-disable-next-line no-control-regex
     expect(body.content).toMatch(/travis_time:start:[0-9a-f]{8}\r\x1b\[0K\$ npm test/);
     expect(body.content).toMatch(
+      // eslint-disable-next-line no-control-regex
       /travis_time:end:[0-9a-f]{8}:start=\d+,finish=\d+,duration=\d+,event=script\r\x1b\[0K/,
     );
     expect(body.content).toContain('\x1b[32;1mThe command "npm test" exited with 0.\x1b[0m');
