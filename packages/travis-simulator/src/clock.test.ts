@@ -2,7 +2,7 @@ import { SimulatedClock } from './clock';
 
 const START = Date.parse('2025-03-03T09:00:00Z');
 
-/** A real-time source that moves only when the test moves it. */
+/** Creates a real-time source that moves only when the test moves it. */
 function manualRealTime() {
   let realMs = 1_000;
   return {
