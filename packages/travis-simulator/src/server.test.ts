@@ -116,6 +116,28 @@ describe('HTTP server with the Enterprise prefix', () => {
     expect((await callTravis(server.url, '/user', { token: SIMULATOR_TOKENS.teamA })).status).toBe(200);
   });
 
+  it('sets the clock speed through the control endpoint', async () => {
+    const before = await (await control('/clock')).json();
+    const response = await control('/clock', 'PUT', { speed: 60 });
+
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.speed).toBe(60);
+    expect(Date.parse(body.now)).toBeGreaterThanOrEqual(Date.parse(before.now));
+    expect(simulator.clock.speed()).toBe(60);
+  });
+
+  it('rejects a bad clock speed with 400', async () => {
+    const negative = await control('/clock', 'PUT', { speed: -1 });
+    expect(negative.status).toBe(400);
+    expect((await negative.json()).error).toContain('Invalid clock speed -1');
+
+    const missing = await control('/clock', 'PUT', { rate: 2 });
+    expect(missing.status).toBe(400);
+    expect((await missing.json()).error).toContain('speed');
+    expect(simulator.clock.speed()).toBe(0);
+  });
+
   it('adds a token through the control endpoint', async () => {
     const created = await control('/tokens', 'POST', { token: 'ci-token', repositories: ['acme/legacy-billing'] });
     expect(created.status).toBe(201);
