@@ -56,11 +56,17 @@ export function parseCommandLine(args: string[]) {
     ['reset-rate', 'resetRate'],
   ] as const) {
     if (values[flag] !== undefined) {
-      faults[key] = number(`--${flag}`, values[flag]!);
+      faults[key] = share(`--${flag}`, values[flag]!);
     }
   }
 
   const startTime = values['start-time'] === 'now' ? roundedNow() : values['start-time']!;
+  if (Number.isNaN(new Date(startTime).getTime())) {
+    throw new TypeError(`Invalid --start-time "${startTime}": use an ISO 8601 time or "now"`);
+  }
+  if (values.prefix !== '' && !values.prefix!.startsWith('/')) {
+    throw new TypeError(`Invalid --prefix "${values.prefix}": start it with a slash, e.g. /api`);
+  }
   return {
     help: values.help!,
     port: integer('--port', values.port!),
@@ -68,7 +74,7 @@ export function parseCommandLine(args: string[]) {
     simulator: {
       seed: integer('--seed', values.seed!),
       prefix: values.prefix!,
-      speed: number('--speed', values.speed!),
+      speed: speed(values.speed!),
       startTime,
       publicMode: !values['private-mode'],
       faults,
@@ -87,6 +93,22 @@ function number(flag: string, value: string): number {
   const parsed = Number(value);
   if (value.trim() === '' || !Number.isFinite(parsed)) {
     throw new TypeError(`Invalid ${flag} "${value}": use a number`);
+  }
+  return parsed;
+}
+
+function speed(value: string): number {
+  const parsed = number('--speed', value);
+  if (parsed < 0) {
+    throw new TypeError(`Invalid --speed "${value}": use 0 or more simulated ms per real ms`);
+  }
+  return parsed;
+}
+
+function share(flag: string, value: string): number {
+  const parsed = number(flag, value);
+  if (parsed < 0 || parsed > 1) {
+    throw new TypeError(`Invalid ${flag} "${value}": use a number from 0 to 1`);
   }
   return parsed;
 }
