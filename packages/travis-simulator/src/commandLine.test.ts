@@ -13,6 +13,7 @@ describe('parseCommandLine', () => {
       speed: 1,
       publicMode: true,
       faults: {},
+      revokedTokens: [],
     }));
     expect(parsed.simulator.startTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00\.000Z$/);
   });
@@ -27,6 +28,8 @@ describe('parseCommandLine', () => {
       '--latency', '100-500',
       '--error-rate', '0.1',
       '--private-mode',
+      '--revoke-token', 'sim-team-a-token',
+      '--revoke-token', 'sim-team-b-token',
     ]);
 
     expect(parsed.port).toBe(0);
@@ -37,6 +40,7 @@ describe('parseCommandLine', () => {
       startTime: '2025-03-03T09:00:00Z',
       publicMode: false,
       faults: { latencyMs: 100, latencyJitterMs: 400, errorRate: 0.1 },
+      revokedTokens: ['sim-team-a-token', 'sim-team-b-token'],
     });
   });
 

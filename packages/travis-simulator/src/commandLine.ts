@@ -17,6 +17,7 @@ Options:
   --throttle-rate <0..1> share of API requests answered with 429 "Retry later"
   --reset-rate <0..1>    share of API requests whose connection is reset
   --private-mode         hide public repositories from anonymous callers
+  --revoke-token <token> revoke a seeded token from the start (repeatable)
   --help                 show this help
 `;
 
@@ -36,6 +37,7 @@ export function parseCommandLine(args: string[]) {
       'throttle-rate': { type: 'string' },
       'reset-rate': { type: 'string' },
       'private-mode': { type: 'boolean', default: false },
+      'revoke-token': { type: 'string', multiple: true },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -78,6 +80,7 @@ export function parseCommandLine(args: string[]) {
       startTime,
       publicMode: !values['private-mode'],
       faults,
+      revokedTokens: values['revoke-token'] ?? [],
     },
   };
 }

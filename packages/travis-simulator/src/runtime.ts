@@ -13,6 +13,7 @@ export interface RuntimeOptions {
   startTime: number;
   publicMode: boolean;
   faults: Partial<FaultSettings>;
+  revokedTokens: string[];
 }
 
 /**
@@ -115,6 +116,18 @@ export class SimulatorRuntime {
   private seed(): SimulatorState {
     const state = new SimulatorState();
     seedState(state, this.options.seed, this.options.startTime);
+
+    // Tokens revoked at start-up stay revoked after every reset, like the
+    // other start-up faults.
+    for (const token of this.options.revokedTokens) {
+      const record = state.tokens.get(token);
+      if (!record) {
+        throw new TypeError(
+          `Unknown token "${token}" to revoke: use one of the seeded tokens`,
+        );
+      }
+      record.revoked = true;
+    }
     return state;
   }
 }

@@ -27,6 +27,8 @@ export interface TravisSimulatorOptions {
   publicMode?: boolean;
   /** Faults active from the start and restored by `faults.reset()`. */
   faults?: Partial<FaultSettings>;
+  /** Seeded tokens that are revoked from the start and again after `reset()`. */
+  revokedTokens?: string[];
 }
 
 export interface SimulatorFaults {
@@ -77,6 +79,7 @@ export function createTravisSimulator(options: TravisSimulatorOptions = {}): Tra
     startTime,
     publicMode: options.publicMode ?? true,
     faults: options.faults ?? {},
+    revokedTokens: options.revokedTokens ?? [],
   });
 
   return {
