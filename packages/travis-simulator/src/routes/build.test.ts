@@ -154,6 +154,27 @@ describe('POST /build/{id}/restart', () => {
     expect(['passed', 'failed', 'errored']).toContain(states[states.length - 1]);
   });
 
+  it('moves a restarted job through queued to a result', async () => {
+    const { id } = await latestBuild(api, 'acme/payments-api');
+    const jobs = (await api.json(`/build/${id}/jobs`)).body.jobs;
+    await api.json(`/job/${jobs[0].id}/restart`, { method: 'POST' });
+    const states: string[] = [];
+
+    for (let second = 0; second < 900; second += 1) {
+      api.simulator.clock.advance(1000);
+      const { state } = (await api.json(`/job/${jobs[0].id}`)).body;
+      if (states[states.length - 1] !== state) {
+        states.push(state);
+      }
+    }
+
+    const waiting = states.slice(0, states.indexOf('started'));
+    expect(waiting).toContain('queued');
+    expect(waiting).toContain('received');
+    expect(waiting.indexOf('queued')).toBeLessThan(waiting.indexOf('received'));
+    expect(['passed', 'failed', 'errored']).toContain(states[states.length - 1]);
+  });
+
   it('answers 409 for a running build', async () => {
     const { id } = await latestBuild(api, 'acme/checkout-service');
     const { status, body } = await api.json(`/build/${id}/restart`, { method: 'POST' });
