@@ -1,6 +1,7 @@
 import { Access, ANONYMOUS, lookUpToken, parseAuthorization } from './auth';
 import { methodNotAllowed, resourceNotFound, TravisApiError, wrongCredentials, wrongParams } from './errors';
 import { jsonResponse, SimOutcome, SimRequest, SimResponse, splitUrl, textResponse } from './http';
+import { handleWebPageRequest } from './routes/webPage';
 import { handleControlRequest, CONTROL_PREFIX } from './routes/control';
 import { QueryParams } from './routes/params';
 import { Route, RouteContext } from './routes/route';
@@ -38,6 +39,11 @@ export function handleRequest(runtime: SimulatorRuntime, request: SimRequest, mo
   const { path } = splitUrl(request.url);
   if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
     return { kind: 'response', response: handleControlRequest(runtime, request), delayMs: 0 };
+  }
+
+  const webPage = handleWebPageRequest(runtime, request);
+  if (webPage) {
+    return { kind: 'response', response: webPage, delayMs: 0 };
   }
 
   const fault = runtime.faults.decide();
