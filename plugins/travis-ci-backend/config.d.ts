@@ -78,7 +78,7 @@ export interface Config {
         maxAgeSeconds?: number;
         /**
          * Seconds between store reads for an owner whose token Travis CI
-         * rejected while the store still holds it. Default: 30.
+         * rejected while the store still contains it. Default: 30.
          */
         rejectedRecheckSeconds?: number;
       };

@@ -43,7 +43,7 @@ export interface Access {
 
 export const ANONYMOUS: Access = { user: null, token: null, logTokenJobId: null };
 
-/** Finds a valid, unrevoked token; undefined means Travis would answer `access denied`. */
+/** Finds a valid, unrevoked token; undefined means Travis would respond `access denied`. */
 export function lookUpToken(state: SimulatorState, token: string): Access | undefined {
   const record = state.tokens.get(token);
   if (!record || record.revoked) {

@@ -1,5 +1,5 @@
 /**
- * A Travis API v3 error answer: `{"@type":"error","error_type",...}` with
+ * A Travis API v3 error response: `{"@type":"error","error_type",...}` with
  * its HTTP status. Route handlers throw it; the dispatcher renders it.
  */
 export class TravisApiError extends Error {
@@ -29,7 +29,7 @@ export function notFound(resourceType: string): TravisApiError {
   });
 }
 
-/** The answer for a path that matches no route. */
+/** The response for a path that matches no route. */
 export function resourceNotFound(): TravisApiError {
   return new TravisApiError(404, 'not_found', 'resource not found (or insufficient access)');
 }

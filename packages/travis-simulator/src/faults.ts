@@ -1,8 +1,8 @@
 import { SeededRandom } from './random';
 
-/** Faults injected into API answers; control endpoints are never affected. */
+/** Faults injected into API responses; control endpoints are never affected. */
 export interface FaultSettings {
-  /** Latency added to every API answer, in real milliseconds. */
+  /** Latency added to every API response, in real milliseconds. */
   latencyMs: number;
   /** Extra random latency between 0 and this many real milliseconds. */
   latencyJitterMs: number;

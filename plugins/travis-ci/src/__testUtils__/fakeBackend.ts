@@ -8,7 +8,7 @@ import { http, HttpResponse, RequestHandler } from 'msw';
 import { ALL_ALLOWED, TEST_ENTITY_URL } from './fixtures';
 import { waitForResponseApplied } from './waitUntil';
 
-/** An error answer in the backend's JSON error format. */
+/** An error response in the backend's JSON error format. */
 export function errorResponse(
   status: number,
   error: {
@@ -42,7 +42,7 @@ export class FakeBackend {
   readonly actionRequests: string[] = [];
   /** Number of `/actions` responses sent. */
   actionsResponses = 0;
-  /** Runs on restart and cancel, before the 202 answer. */
+  /** Runs on restart and cancel, before the 202 response. */
   onAction?: (buildId: number, action: 'restart' | 'cancel') => void;
 
   constructor(server: { use(...handlers: RequestHandler[]): void }) {

@@ -26,7 +26,7 @@ export interface OwnerCredentialsCacheOptions {
   maxAgeMs: number;
   /**
    * Time between store reads for an owner whose token Travis CI rejected,
-   * while the store still holds the rejected version.
+   * while the store still contains the rejected version.
    */
   rejectedRecheckMs: number;
 }
@@ -46,7 +46,7 @@ interface CacheEntry {
  * soft TTL, and it keeps serving while the store is unavailable until it
  * reaches the maximum age. When Travis CI rejects a token, the secret is
  * read again at once: a new version replaces the old one, and the same
- * version fails closed until the store holds a new token.
+ * version fails closed until the store contains a new token.
  */
 export class OwnerScopedCredentialsProvider
   implements TravisCredentialsProvider
@@ -236,7 +236,7 @@ export class OwnerScopedCredentialsProvider
       } catch (error) {
         const kind = error instanceof SecretStoreError ? error.kind : undefined;
         if (kind && kind !== 'unavailable') {
-          // The store says this owner has no usable secret any more, so
+          // The store reports that this owner has no usable secret any more, so
           // nothing cached may serve it.
           this.#entries.delete(request.ownerSlug);
         }

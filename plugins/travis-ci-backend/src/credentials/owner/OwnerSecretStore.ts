@@ -56,7 +56,7 @@ export class SecretStoreError extends Error {
 }
 
 /**
- * A secret store that holds one secret per owner, e.g. Vault KV v2 or AWS
+ * A secret store that contains one secret per owner, e.g. Vault KV v2 or AWS
  * Secrets Manager.
  */
 export interface OwnerSecretStore {
